@@ -1,0 +1,92 @@
+package io.routemcp.gateway;
+
+import io.routemcp.gateway.config.GatewayConfig;
+import io.routemcp.gateway.config.ProviderSettings;
+import io.routemcp.gateway.database.DatabaseUrl;
+import io.routemcp.kit.oauth.OAuthDescriptor;
+import io.routemcp.kit.provider.ProviderCatalogue;
+import io.routemcp.kit.provider.ProviderDescriptor;
+import io.routemcp.kit.provider.ProviderModule;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deploys a whole gateway node on a Vert.x instance: every provider verticle found on the
+ * classpath, the connect verticle, and last the HTTP router, so no request arrives before the
+ * verticles it needs. The database must already be migrated.
+ */
+public final class Gateway {
+
+  static final String CONNECT_VERTICLE = "io.routemcp.connect.ConnectVerticle";
+
+  private Gateway() {}
+
+  /** Succeeds with the port the HTTP API listens on. */
+  public static Future<Integer> deploy(Vertx vertx, GatewayConfig config, DatabaseUrl database) {
+    ProviderCatalogue catalogue = ProviderCatalogue.load();
+    List<Future<String>> deployments = new ArrayList<>();
+    for (ProviderModule module : catalogue.modules()) {
+      JsonObject providerConfig = providerConfig(module.descriptor(), config.provider(module.descriptor().slug()), config, database);
+      deployments.add(vertx.deployVerticle(() -> module.createVerticle(providerConfig), new DeploymentOptions().setConfig(providerConfig)));
+    }
+    deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database))));
+    return Future.all(deployments)
+        .compose(v -> vertx.deployVerticle(RouterVerticle.class.getName(), new DeploymentOptions()
+            .setInstances(config.httpInstances())
+            .setConfig(new JsonObject()
+                .put("databaseUrl", database.vertxUri())
+                .put("adminToken", config.adminToken())
+                .put("httpPort", config.httpPort())
+                .put("providerTimeoutMs", config.providerTimeoutMs()))))
+        .map(id -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"));
+  }
+
+  private static JsonObject providerConfig(ProviderDescriptor descriptor, ProviderSettings settings, GatewayConfig config, DatabaseUrl database) {
+    JsonObject oauth = descriptor.oauth() == null ? new JsonObject() : descriptor.oauth();
+    return new JsonObject()
+        .put("databaseUrl", database.vertxUri())
+        .put("apiBaseUrl", first(settings.apiBaseUrl(), descriptor.raw().getString("apiBaseUrl")))
+        .put("authorizeUrl", first(settings.authorizeUrl(), oauth.getString("authorizeUrl")))
+        .put("tokenUrl", first(settings.tokenUrl(), oauth.getString("tokenUrl")))
+        .put("clientId", settings.clientId())
+        .put("clientSecret", settings.clientSecret())
+        .put("requestTimeoutMs", config.providerTimeoutMs());
+  }
+
+  private static JsonObject connectConfig(ProviderCatalogue catalogue, GatewayConfig config, DatabaseUrl database) {
+    JsonObject providers = new JsonObject();
+    for (ProviderModule module : catalogue.modules()) {
+      ProviderDescriptor descriptor = module.descriptor();
+      ProviderSettings settings = config.provider(descriptor.slug());
+      JsonObject entry = new JsonObject()
+          .put("name", descriptor.name())
+          .put("authTypes", new JsonArray(descriptor.authTypes()))
+          .put("apiBaseUrl", first(settings.apiBaseUrl(), descriptor.raw().getString("apiBaseUrl")))
+          .put("clientId", settings.clientId())
+          .put("clientSecret", settings.clientSecret());
+      if (descriptor.oauth() != null) {
+        OAuthDescriptor oauth = OAuthDescriptor.fromJson(descriptor.oauth());
+        entry.put("oauth", descriptor.oauth().copy()
+            .put("authorizeUrl", first(settings.authorizeUrl(), oauth.authorizeUrl()))
+            .put("tokenUrl", first(settings.tokenUrl(), oauth.tokenUrl()))
+            .put("revokeUrl", first(settings.revokeUrl(), oauth.revokeUrl())));
+      }
+      providers.put(descriptor.slug(), entry);
+    }
+    return new JsonObject()
+        .put("databaseUrl", database.vertxUri())
+        .put("masterKey", config.masterKey())
+        .put("publicUrl", config.publicUrl())
+        .put("connectPort", config.connectPort())
+        .put("providers", providers);
+  }
+
+  private static String first(String a, String b) {
+    return a != null ? a : b;
+  }
+}

@@ -1,0 +1,94 @@
+package io.routemcp.gateway;
+
+import io.routemcp.gateway.admin.AdminApi;
+import io.routemcp.gateway.api.FailureHandler;
+import io.routemcp.gateway.api.MappingOverrides;
+import io.routemcp.gateway.api.ProvidersApi;
+import io.routemcp.gateway.api.RequestIds;
+import io.routemcp.gateway.api.UnifiedResourceApi;
+import io.routemcp.gateway.auth.ApiKeyAuthHandler;
+import io.routemcp.gateway.auth.ApiKeyAuthenticator;
+import io.routemcp.gateway.auth.ApiKeyStore;
+import io.routemcp.gateway.enduser.ConnectionDirectory;
+import io.routemcp.gateway.paging.CursorCodec;
+import io.routemcp.gateway.paging.ServerSecrets;
+import io.routemcp.kit.error.ApiException;
+import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.provider.ProviderCatalogue;
+import io.routemcp.kit.provider.ProviderClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/**
+ * The public HTTP API: API-key auth, end-user resolution, routing to provider verticles over the
+ * event bus, fan-out and cursors; plus the operator API when an admin token is configured.
+ */
+public final class RouterVerticle extends VerticleBase {
+
+  public static final String PORT_KEY = "routemcp.gateway.httpPort";
+  static final int BODY_LIMIT_BYTES = 1024 * 1024;
+
+  private Pool pool;
+  private ApiKeyAuthenticator authenticator;
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    JsonObject config = config();
+    pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(config.getInteger("poolSize", 8)))
+        .connectingTo(PgConnectOptions.fromUri(config.getString("databaseUrl")))
+        .using(vertx)
+        .build();
+    ProviderCatalogue catalogue = ProviderCatalogue.load();
+    ConnectionDirectory directory = new ConnectionDirectory(pool);
+    authenticator = new ApiKeyAuthenticator(new ApiKeyStore(pool));
+    ProviderClient providers = new ProviderClient(vertx, config.getLong("providerTimeoutMs", 15000L));
+    return ServerSecrets.get(pool, "cursor")
+        .compose(secret -> authenticator.start(vertx).compose(v -> directory.start(vertx)).map(v -> secret))
+        .compose(secret -> {
+          Router api = Router.router(vertx);
+          api.route().handler(new ApiKeyAuthHandler(authenticator));
+          new ProvidersApi(catalogue).mount(api);
+          Router resources = Router.router(vertx);
+          new UnifiedResourceApi(catalogue, directory, providers, new CursorCodec(secret), MappingOverrides.NONE).mount(resources);
+          api.route("/crm/*").subRouter(resources);
+          api.route("/*").subRouter(resources);
+
+          Router root = Router.router(vertx);
+          root.route().handler(RequestIds::assign);
+          root.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+          String adminToken = config.getString("adminToken");
+          if (adminToken != null) {
+            root.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, adminToken));
+          }
+          root.route("/api/v1/*").subRouter(api);
+          root.route().last().handler(ctx -> ctx.fail(new ApiException(ErrorCode.NOT_FOUND, "No such endpoint")));
+          root.route().failureHandler(FailureHandler::handle);
+          root.errorHandler(404, FailureHandler::handle);
+          root.errorHandler(405, FailureHandler::handle);
+          return vertx.createHttpServer().requestHandler(root).listen(config.getInteger("httpPort", 5001));
+        })
+        .onSuccess(listening -> {
+          server = listening;
+          vertx.sharedData().getLocalMap(PORT_KEY).put("port", listening.actualPort());
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (authenticator != null) {
+      authenticator.stop(vertx);
+    }
+    Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
+    return closeServer.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

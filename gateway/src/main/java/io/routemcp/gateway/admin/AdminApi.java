@@ -1,0 +1,21 @@
+package io.routemcp.gateway.admin;
+
+import io.routemcp.gateway.auth.ApiKeyStore;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+
+/** The operator API under {@code /admin/v1}, guarded by the admin token. */
+public final class AdminApi {
+
+  private AdminApi() {}
+
+  public static Router router(Vertx vertx, Pool pool, String adminToken) {
+    Router router = Router.router(vertx);
+    router.route().handler(new AdminAuthHandler(adminToken));
+    ApiKeyStore apiKeys = new ApiKeyStore(pool);
+    new OrganizationsAdminApi(new OrganizationStore(pool), apiKeys).mount(router);
+    new ApiKeysAdminApi(apiKeys).mount(router);
+    return router;
+  }
+}

@@ -1,0 +1,35 @@
+package io.routemcp.gateway.api;
+
+import io.routemcp.kit.error.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The response envelope of the public API: {@code {success, statusCode, message, data}}. */
+public final class Envelope {
+
+  private Envelope() {}
+
+  public static Future<Void> ok(RoutingContext ctx, int status, String message, Object data) {
+    JsonObject body = new JsonObject().put("success", true).put("statusCode", status).put("message", message).put("data", data);
+    return ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+
+  public static Future<Void> error(RoutingContext ctx, ApiException error) {
+    JsonObject body = new JsonObject()
+        .put("success", false)
+        .put("statusCode", error.status())
+        .put("message", error.getMessage())
+        .put("code", error.code());
+    if (error.provider() != null) {
+      body.put("provider", error.provider());
+    }
+    if (error.details() != null) {
+      body.put("details", error.details());
+    }
+    if (error.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
+    }
+    return ctx.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

@@ -1,0 +1,108 @@
+package io.routemcp.gateway.enduser;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.routemcp.gateway.auth.ApiPrincipal;
+import io.routemcp.kit.connect.ConnectionEvent;
+import io.routemcp.kit.resource.Environment;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Resolves {@code X-End-User-Id} within the caller's organization and environment to that end
+ * user's connections. Cached per (organization, environment, end user); every node drops an
+ * organization's entries when a connection event for it is published. In the test environment
+ * an unseen end user is created on first use with its sandbox connection.
+ */
+public final class ConnectionDirectory {
+
+  private static final String SELECT = """
+      SELECT e.id AS end_user_id, c.id, c.provider, c.status
+      FROM end_users e LEFT JOIN connections c ON c.end_user_id = e.id
+      WHERE e.organization_id = $1 AND e.environment = $2 AND e.external_id = $3
+      ORDER BY c.created_at, c.id""";
+
+  private final Pool pool;
+  private final Cache<String, EndUserConnections> cache = Caffeine.newBuilder()
+      .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+  private final Map<String, Future<EndUserConnections>> inFlight = new HashMap<>();
+  private MessageConsumer<JsonObject> events;
+
+  public ConnectionDirectory(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Void> start(Vertx vertx) {
+    events = vertx.eventBus().consumer(ConnectionEvent.ADDRESS, message -> forgetOrganization(message.body().getString("orgId")));
+    return events.completion();
+  }
+
+  public Future<EndUserConnections> resolve(ApiPrincipal principal, String externalId) {
+    String key = principal.orgId() + '\n' + principal.environment().wireName() + '\n' + externalId;
+    EndUserConnections cached = cache.getIfPresent(key);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    return inFlight.computeIfAbsent(key, k -> load(principal, externalId)
+        .andThen(done -> inFlight.remove(key))
+        .onSuccess(found -> cache.put(key, found)));
+  }
+
+  private void forgetOrganization(String orgId) {
+    if (orgId == null) {
+      cache.invalidateAll();
+    } else {
+      cache.asMap().keySet().removeIf(key -> key.startsWith(orgId + '\n'));
+    }
+  }
+
+  private Future<EndUserConnections> load(ApiPrincipal principal, String externalId) {
+    UUID orgId = UUID.fromString(principal.orgId());
+    Tuple select = Tuple.of(orgId, principal.environment().wireName(), externalId);
+    if (principal.environment() == Environment.LIVE) {
+      return pool.preparedQuery(SELECT).execute(select).map(rows -> toConnections(externalId, rows));
+    }
+    return pool.withTransaction(conn -> ensureTestEndUser(conn, orgId, externalId)
+        .compose(v -> conn.preparedQuery(SELECT).execute(select))
+        .map(rows -> toConnections(externalId, rows)));
+  }
+
+  private static Future<Void> ensureTestEndUser(SqlConnection conn, UUID orgId, String externalId) {
+    return conn.preparedQuery("""
+            INSERT INTO end_users (id, organization_id, environment, external_id) VALUES ($1, $2, 'test', $3)
+            ON CONFLICT (organization_id, environment, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
+            RETURNING id""")
+        .execute(Tuple.of(UUID.randomUUID(), orgId, externalId))
+        .compose(rows -> conn.preparedQuery("""
+                INSERT INTO connections (id, organization_id, environment, end_user_id, provider, auth_type)
+                VALUES ($1, $2, 'test', $3, 'sandbox', 'none')
+                ON CONFLICT (end_user_id) WHERE provider = 'sandbox' DO NOTHING""")
+            .execute(Tuple.of(UUID.randomUUID(), orgId, rows.iterator().next().getUUID("id"))))
+        .mapEmpty();
+  }
+
+  private static EndUserConnections toConnections(String externalId, RowSet<Row> rows) {
+    String endUserId = null;
+    List<Connection> connections = new ArrayList<>();
+    for (Row row : rows) {
+      endUserId = row.getUUID("end_user_id").toString();
+      if (row.getUUID("id") != null) {
+        connections.add(new Connection(row.getUUID("id").toString(), row.getString("provider"), row.getString("status")));
+      }
+    }
+    return new EndUserConnections(endUserId, externalId, List.copyOf(connections));
+  }
+}
