@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, integration tests against real PostgreSQL, the provider
+# simulators over real HTTP, the fat jar as a process, and the Connect widget in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium' first." >&2
+    exit 1
+  fi
+fi
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+exec mvn -B verify "$@"
