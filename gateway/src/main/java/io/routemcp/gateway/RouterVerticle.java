@@ -2,7 +2,8 @@ package io.routemcp.gateway;
 
 import io.routemcp.gateway.admin.AdminApi;
 import io.routemcp.gateway.api.FailureHandler;
-import io.routemcp.gateway.api.MappingOverrides;
+import io.routemcp.gateway.api.ConnectionsApi;
+import io.routemcp.gateway.api.FieldMappingsApi;
 import io.routemcp.gateway.api.ProvidersApi;
 import io.routemcp.gateway.api.RequestIds;
 import io.routemcp.gateway.api.UnifiedResourceApi;
@@ -10,8 +11,16 @@ import io.routemcp.gateway.auth.ApiKeyAuthHandler;
 import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
+import io.routemcp.gateway.mapping.FieldMappingOverrides;
+import io.routemcp.gateway.mapping.FieldMappingStore;
+import io.routemcp.kit.mapping.MappingCatalogue;
 import io.routemcp.gateway.paging.CursorCodec;
+import io.routemcp.gateway.ratelimit.ClusterRateLimiter;
+import io.routemcp.gateway.ratelimit.LocalRateLimiter;
+import io.routemcp.gateway.ratelimit.RateLimitHandler;
+import io.routemcp.gateway.ratelimit.RateLimiter;
 import io.routemcp.gateway.paging.ServerSecrets;
+import io.routemcp.kit.connect.ConnectionsClient;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
 import io.routemcp.kit.provider.ProviderCatalogue;
@@ -19,12 +28,14 @@ import io.routemcp.kit.provider.ProviderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
@@ -52,14 +63,20 @@ public final class RouterVerticle extends VerticleBase {
     ConnectionDirectory directory = new ConnectionDirectory(pool);
     authenticator = new ApiKeyAuthenticator(new ApiKeyStore(pool));
     ProviderClient providers = new ProviderClient(vertx, config.getLong("providerTimeoutMs", 15000L));
+    ConnectionsClient connections = new ConnectionsClient(vertx, config.getLong("providerTimeoutMs", 15000L));
+    FieldMappingStore mappingStore = new FieldMappingStore(pool);
+    FieldMappingOverrides overrides = new FieldMappingOverrides(mappingStore);
     return ServerSecrets.get(pool, "cursor")
-        .compose(secret -> authenticator.start(vertx).compose(v -> directory.start(vertx)).map(v -> secret))
+        .compose(secret -> authenticator.start(vertx).compose(v -> directory.start(vertx)).compose(v -> overrides.start(vertx)).map(v -> secret))
         .compose(secret -> {
           Router api = Router.router(vertx);
           api.route().handler(new ApiKeyAuthHandler(authenticator));
+          api.route().handler(new RateLimitHandler(rateLimiter()));
           new ProvidersApi(catalogue).mount(api);
+          new FieldMappingsApi(catalogue, MappingCatalogue.load(), mappingStore, overrides).mount(api);
+          new ConnectionsApi(connections).mount(api);
           Router resources = Router.router(vertx);
-          new UnifiedResourceApi(catalogue, directory, providers, new CursorCodec(secret), MappingOverrides.NONE).mount(resources);
+          new UnifiedResourceApi(catalogue, directory, providers, new CursorCodec(secret), overrides).mount(resources);
           api.route("/crm/*").subRouter(resources);
           api.route("/*").subRouter(resources);
 
@@ -68,7 +85,7 @@ public final class RouterVerticle extends VerticleBase {
           root.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
           String adminToken = config.getString("adminToken");
           if (adminToken != null) {
-            root.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, adminToken));
+            root.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, adminToken, connections));
           }
           root.route("/api/v1/*").subRouter(api);
           root.route().last().handler(ctx -> ctx.fail(new ApiException(ErrorCode.NOT_FOUND, "No such endpoint")));
@@ -81,6 +98,13 @@ public final class RouterVerticle extends VerticleBase {
           server = listening;
           vertx.sharedData().getLocalMap(PORT_KEY).put("port", listening.actualPort());
         });
+  }
+
+  private RateLimiter rateLimiter() {
+    if (vertx.isClustered() && ((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hazelcast) {
+      return new ClusterRateLimiter(hazelcast.getHazelcastInstance(), context);
+    }
+    return new LocalRateLimiter(vertx);
   }
 
   @Override

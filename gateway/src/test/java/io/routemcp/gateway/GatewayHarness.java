@@ -113,10 +113,14 @@ public final class GatewayHarness {
     return sent.map(r -> new Response(r.statusCode(), r.headers(), r.body() == null || r.body().length() == 0 ? null : r.bodyAsJsonObject()));
   }
 
-  /** A new organization with a unique name, and one key of each environment. */
+  /** A new organization with a unique name, a rate limit no functional test reaches, and one key of each environment. */
   public Future<Tenant> newTenant() {
+    return newTenant(1_000_000);
+  }
+
+  public Future<Tenant> newTenant(int rateLimitPerMinute) {
     String name = "org-" + UUID.randomUUID();
-    return admin(HttpMethod.POST, "/admin/v1/organizations", new JsonObject().put("name", name))
+    return admin(HttpMethod.POST, "/admin/v1/organizations", new JsonObject().put("name", name).put("rateLimitPerMinute", rateLimitPerMinute))
         .compose(org -> {
           String orgId = org.data().getString("id");
           return admin(HttpMethod.POST, "/admin/v1/organizations/" + orgId + "/api-keys", new JsonObject().put("environment", "test"))

@@ -2,6 +2,7 @@ package io.routemcp.gateway.admin;
 
 import io.routemcp.gateway.api.Envelope;
 import io.routemcp.gateway.api.JsonBody;
+import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
@@ -53,7 +54,10 @@ final class OrganizationsAdminApi {
     String name = JsonBody.optionalString(body, "name");
     Integer rateLimit = JsonBody.optionalPositiveInt(body, "rateLimitPerMinute");
     organizations.update(orgId(ctx), name == null ? null : name.trim(), rateLimit)
-        .onSuccess(org -> Envelope.ok(ctx, 200, "Organization updated", org))
+        .onSuccess(org -> {
+          ctx.vertx().eventBus().publish(ApiKeyAuthenticator.ORGANIZATION_CHANGED, new JsonObject().put("orgId", org.getString("id")));
+          Envelope.ok(ctx, 200, "Organization updated", org);
+        })
         .onFailure(ctx::fail);
   }
 

@@ -6,6 +6,8 @@ import io.routemcp.gateway.enduser.Connection;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
 import io.routemcp.gateway.enduser.EndUserConnections;
 import io.routemcp.gateway.fanout.FanOut;
+import io.routemcp.gateway.mapping.FieldMappingOverrides;
+import io.routemcp.gateway.mapping.OrgMappings;
 import io.routemcp.gateway.paging.CompositeCursor;
 import io.routemcp.gateway.paging.CursorCodec;
 import io.routemcp.gateway.paging.SourcePosition;
@@ -44,10 +46,10 @@ public final class UnifiedResourceApi {
   private final ProviderClient providers;
   private final FanOut fanOut;
   private final CursorCodec cursors;
-  private final MappingOverrides overrides;
+  private final FieldMappingOverrides overrides;
 
   public UnifiedResourceApi(ProviderCatalogue catalogue, ConnectionDirectory directory, ProviderClient providers,
-      CursorCodec cursors, MappingOverrides overrides) {
+      CursorCodec cursors, FieldMappingOverrides overrides) {
     this.catalogue = catalogue;
     this.directory = directory;
     this.providers = providers;
@@ -69,6 +71,15 @@ public final class UnifiedResourceApi {
 
   private record Call(ApiPrincipal principal, Resource resource, String endUser, ListQuery query, String requestId) {}
 
+  /** What a call needs from caches: the end user's connections and the organization's mapping overrides. */
+  private record Resolved(EndUserConnections endUser, OrgMappings mappings) {}
+
+  private Future<Resolved> resolve(Call call) {
+    Future<EndUserConnections> endUser = directory.resolve(call.principal(), call.endUser());
+    Future<OrgMappings> mappings = overrides.forOrganization(call.principal().orgId());
+    return Future.all(endUser, mappings).map(all -> new Resolved(endUser.result(), mappings.result()));
+  }
+
   private Call call(RoutingContext ctx, Operation op) {
     Resource resource = Resource.fromPath(ctx.pathParam("resource"))
         .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_RESOURCE, "Unknown resource '" + ctx.pathParam("resource") + "'"));
@@ -88,11 +99,13 @@ public final class UnifiedResourceApi {
 
   private void list(RoutingContext ctx) {
     Call call = call(ctx, Operation.LIST);
-    directory.resolve(call.principal(), call.endUser())
-        .compose(endUser -> {
+    resolve(call)
+        .compose(resolved -> {
+          EndUserConnections endUser = resolved.endUser();
           List<Connection> sources = select(endUser, call, Operation.LIST);
           List<SourcePosition> positions = positions(call, endUser, sources);
-          return fanOut.page(positions, call.query().limit(), position -> request(call, Operation.LIST, null, null, position),
+          return fanOut.page(positions, call.query().limit(),
+                  position -> request(call, resolved.mappings(), Operation.LIST, null, null, position),
                   position -> reauthFailure(endUser, position.connectionId(), position.provider()))
               .map(page -> listBody(call, endUser, page, positions.size()));
         })
@@ -136,21 +149,21 @@ public final class UnifiedResourceApi {
   private void get(RoutingContext ctx) {
     Call call = call(ctx, Operation.GET);
     String id = ctx.pathParam("id");
-    directory.resolve(call.principal(), call.endUser())
-        .compose(endUser -> {
-          List<Connection> sources = select(endUser, call, Operation.GET);
+    resolve(call)
+        .compose(resolved -> {
+          List<Connection> sources = select(resolved.endUser(), call, Operation.GET);
           if (sources.size() == 1) {
-            return send(call, endUser, sources.get(0), Operation.GET, id, null);
+            return send(call, resolved, sources.get(0), Operation.GET, id, null);
           }
-          return findAcross(call, endUser, sources, id);
+          return findAcross(call, resolved, sources, id);
         })
         .onSuccess(reply -> Envelope.ok(ctx, 200, call.resource().label() + " retrieved", reply.record()))
         .onFailure(ctx::fail);
   }
 
   /** A get without a provider: ids are the providers' own, so ask every source and expect one hit. */
-  private Future<ProviderReply> findAcross(Call call, EndUserConnections endUser, List<Connection> sources, String id) {
-    List<Future<ProviderReply>> asks = sources.stream().map(c -> send(call, endUser, c, Operation.GET, id, null)).toList();
+  private Future<ProviderReply> findAcross(Call call, Resolved resolved, List<Connection> sources, String id) {
+    List<Future<ProviderReply>> asks = sources.stream().map(c -> send(call, resolved, c, Operation.GET, id, null)).toList();
     return Future.join(asks).transform(settled -> {
       List<ProviderReply> hits = asks.stream().filter(Future::succeeded).map(Future::result).toList();
       if (hits.size() == 1) {
@@ -174,14 +187,14 @@ public final class UnifiedResourceApi {
     if (call.query().provider() == null && call.query().connectionId() == null) {
       throw new ApiException(ErrorCode.PROVIDER_REQUIRED, "Writes need ?provider= (or ?connection_id=) to say which connection to write to");
     }
-    directory.resolve(call.principal(), call.endUser())
-        .compose(endUser -> {
-          List<Connection> targets = select(endUser, call, op);
+    resolve(call)
+        .compose(resolved -> {
+          List<Connection> targets = select(resolved.endUser(), call, op);
           if (targets.size() > 1) {
             return Future.failedFuture(new ApiException(ErrorCode.VALIDATION_ERROR, "The end user has " + targets.size() + " "
                 + call.query().provider() + " connections; pass connection_id to choose one"));
           }
-          return send(call, endUser, targets.get(0), op, id, body);
+          return send(call, resolved, targets.get(0), op, id, body);
         })
         .onSuccess(reply -> {
           String label = call.resource().label();
@@ -254,21 +267,21 @@ public final class UnifiedResourceApi {
     return catalogue.descriptor(provider).map(ProviderDescriptor::name).orElse(provider);
   }
 
-  private Future<ProviderReply> send(Call call, EndUserConnections endUser, Connection connection, Operation op, String id, JsonObject body) {
-    ApiException reauth = reauthFailure(endUser, connection.id(), connection.provider());
+  private Future<ProviderReply> send(Call call, Resolved resolved, Connection connection, Operation op, String id, JsonObject body) {
+    ApiException reauth = reauthFailure(resolved.endUser(), connection.id(), connection.provider());
     if (reauth != null) {
       return Future.failedFuture(reauth);
     }
     SourcePosition single = SourcePosition.start(connection.id(), connection.provider(), call.query().limit());
-    return providers.send(connection.provider(), request(call, op, id, body, single));
+    return providers.send(connection.provider(), request(call, resolved.mappings(), op, id, body, single));
   }
 
-  private ProviderRequest request(Call call, Operation op, String id, JsonObject body, SourcePosition position) {
+  private ProviderRequest request(Call call, OrgMappings mappings, Operation op, String id, JsonObject body, SourcePosition position) {
     ListQuery q = call.query();
     return new ProviderRequest(op, call.resource(), id,
         new ProviderRequest.Params(position.providerCursor(), position.fetchLimit(), q.modifiedAfter(), q.includeRemoteData()),
         body, position.connectionId(), call.principal().orgId(), call.principal().environment(), call.endUser(), call.requestId(),
-        overrides.forProvider(call.principal().orgId(), position.provider(), call.resource()));
+        mappings.items(position.provider(), call.resource()));
   }
 
   private static ApiException reauthFailure(EndUserConnections endUser, String connectionId, String provider) {

@@ -6,6 +6,8 @@ import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,6 +27,8 @@ public final class ApiKeyAuthenticator {
   private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
   private static final ApiException INVALID = new ApiException(ErrorCode.INVALID_API_KEY, "Invalid or missing API key");
   static final long POLL_INTERVAL_MS = 500;
+  /** Published when an organization's settings change, so every node re-reads its keys' principals. */
+  public static final String ORGANIZATION_CHANGED = "routemcp.gateway.organization.changed";
 
   private final ApiKeyStore store;
   private final Cache<String, ApiKeyStore.StoredKey> known = Caffeine.newBuilder()
@@ -38,6 +42,7 @@ public final class ApiKeyAuthenticator {
   private OffsetDateTime revokedHorizon;
   private boolean polling;
   private long timerId = -1;
+  private MessageConsumer<JsonObject> organizationChanges;
 
   public ApiKeyAuthenticator(ApiKeyStore store) {
     this.store = store;
@@ -45,7 +50,8 @@ public final class ApiKeyAuthenticator {
 
   /** Starts the revocation poll; the caller's verticle context runs it. */
   public Future<Void> start(Vertx vertx) {
-    return store.databaseNow().map(now -> {
+    organizationChanges = vertx.eventBus().consumer(ORGANIZATION_CHANGED, message -> forgetOrganization(message.body().getString("orgId")));
+    return organizationChanges.completion().compose(v -> store.databaseNow()).map(now -> {
       revokedHorizon = now;
       timerId = vertx.setPeriodic(POLL_INTERVAL_MS, id -> pollRevocations());
       return null;
@@ -86,8 +92,7 @@ public final class ApiKeyAuthenticator {
         }));
   }
 
-  /** Forgets cached principals of an organization, e.g. after its rate limit changed. */
-  public void forgetOrganization(String orgId) {
+  private void forgetOrganization(String orgId) {
     known.asMap().values().removeIf(k -> k.principal().orgId().equals(orgId));
   }
 

@@ -1,0 +1,61 @@
+package io.routemcp.connect;
+
+import io.routemcp.kit.oauth.OAuthDescriptor;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import java.util.List;
+
+/**
+ * One provider as the connect services see it: which auth types it accepts and, for OAuth, its
+ * descriptor (endpoints already pointing where this deployment must call) and client credentials.
+ *
+ * @param oauth null when the provider has no OAuth
+ */
+public record ProviderSettings(
+    String slug, List<String> authTypes, OAuthDescriptor oauth, String clientId, String clientSecret, String apiBaseUrl) {
+
+  /** {@code {authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?}} */
+  public static ProviderSettings fromJson(String slug, JsonObject json) {
+    JsonArray authTypes = json.getJsonArray("authTypes");
+    if (authTypes == null || authTypes.isEmpty()) {
+      throw new IllegalArgumentException("providers." + slug + ".authTypes must list at least one auth type");
+    }
+    JsonObject oauthJson = json.getJsonObject("oauth");
+    OAuthDescriptor oauth = oauthJson == null ? null : OAuthDescriptor.fromJson(oauthJson);
+    List<String> types = authTypes.stream().map(String::valueOf).toList();
+    if (types.contains("oauth2") && (oauth == null || oauth.tokenUrl() == null)) {
+      throw new IllegalArgumentException("providers." + slug + " accepts oauth2 but has no oauth.tokenUrl");
+    }
+    return new ProviderSettings(slug, types, oauth, json.getString("clientId"), json.getString("clientSecret"),
+        json.getString("apiBaseUrl"));
+  }
+
+  public boolean accepts(String authType) {
+    return authTypes.contains(authType);
+  }
+
+  /**
+   * Authenticates this client at the provider's OAuth endpoints as its descriptor says: HTTP Basic,
+   * or client_id and client_secret as form fields.
+   */
+  public void authenticateClient(HttpRequest<?> request, MultiMap form) {
+    if (oauth != null && "basic".equals(oauth.clientAuth())) {
+      request.basicAuthentication(nullToEmpty(clientId), nullToEmpty(clientSecret));
+    } else {
+      form.set("client_id", nullToEmpty(clientId));
+      form.set("client_secret", nullToEmpty(clientSecret));
+    }
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  @Override
+  public String toString() {
+    return "ProviderSettings[slug=" + slug + ", authTypes=" + authTypes + ", clientId=" + clientId
+        + ", clientSecret=<redacted>, apiBaseUrl=" + apiBaseUrl + "]";
+  }
+}

@@ -1,0 +1,114 @@
+package io.routemcp.connect.credentials;
+
+import io.routemcp.connect.ProviderSettings;
+import io.routemcp.connect.credentials.TokenRefreshException.Kind;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The refresh_token grant against a provider's token endpoint, and the reading of its answer.
+ * Providers disagree on how they say "this grant is dead": the OAuth-standard {@code error:
+ * invalid_grant} (sometimes with HTTP 200, as Zoho answers every token error), Zoho's
+ * {@code invalid_code} for an unknown refresh token, and HubSpot's
+ * {@code {"status":"BAD_REFRESH_TOKEN","message":"missing or unknown refresh token"}}.
+ */
+final class TokenEndpoint {
+
+  private static final Set<String> DEAD_GRANT_ERRORS = Set.of("invalid_grant", "invalid_code");
+  private static final String HUBSPOT_DEAD_GRANT_STATUS = "BAD_REFRESH_TOKEN";
+  private static final String ZOHO_THROTTLED_ERROR = "Access Denied";
+
+  private final WebClient client;
+  private final long timeoutMillis;
+
+  TokenEndpoint(WebClient client, long timeoutMillis) {
+    this.client = client;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /** Fails only with {@link TokenRefreshException}. */
+  Future<RefreshedToken> refresh(ProviderSettings provider, String refreshToken) {
+    HttpRequest<Buffer> request = client.postAbs(provider.oauth().tokenUrl())
+        .timeout(timeoutMillis)
+        .putHeader("Accept", "application/json");
+    MultiMap form = MultiMap.caseInsensitiveMultiMap()
+        .set("grant_type", "refresh_token")
+        .set("refresh_token", refreshToken);
+    provider.authenticateClient(request, form);
+    return request.sendForm(form)
+        .recover(failure -> Future.failedFuture(new TokenRefreshException(Kind.UNAVAILABLE,
+            provider.slug() + " token endpoint unreachable (" + failure.getClass().getSimpleName() + ")")))
+        .compose(response -> read(provider, response));
+  }
+
+  private static Future<RefreshedToken> read(ProviderSettings provider, HttpResponse<Buffer> response) {
+    JsonObject body = jsonOrEmpty(response.body());
+    String error = body.getValue("error") instanceof String s ? s : null;
+    int status = response.statusCode();
+    String slug = provider.slug();
+    if ((error != null && DEAD_GRANT_ERRORS.contains(error)) || HUBSPOT_DEAD_GRANT_STATUS.equals(body.getValue("status"))) {
+      return refused(Kind.GRANT_REVOKED, slug + " refused the refresh token (HTTP " + status + ")");
+    }
+    if (status >= 500) {
+      return refused(Kind.UNAVAILABLE, slug + " token endpoint answered HTTP " + status);
+    }
+    if (status == 429 || ZOHO_THROTTLED_ERROR.equals(error)) {
+      return refused(Kind.RATE_LIMITED, slug + " token endpoint is rate limiting (HTTP " + status + ")");
+    }
+    String accessToken = body.getValue("access_token") instanceof String s ? s : null;
+    if (status / 100 != 2 || error != null || accessToken == null || accessToken.isEmpty()) {
+      // the error code is the provider's vocabulary (invalid_client, …), never a credential
+      return refused(Kind.REJECTED, slug + " token endpoint refused the refresh (HTTP " + status
+          + (error != null ? ", error " + error : "") + ")");
+    }
+    String rotated = body.getValue("refresh_token") instanceof String s && !s.isEmpty() ? s : null;
+    JsonObject metadata = new JsonObject();
+    for (String field : provider.oauth().metadataFromTokenResponse()) {
+      if (body.containsKey(field)) {
+        metadata.put(field, body.getValue(field));
+      }
+    }
+    return Future.succeededFuture(new RefreshedToken(accessToken, rotated,
+        Instant.now().plusSeconds(expiresIn(body, provider.oauth().accessTokenLifetimeSeconds())), metadata));
+  }
+
+  /** expires_in as a number or a numeric string; the descriptor's lifetime when absent. */
+  private static long expiresIn(JsonObject body, long fallback) {
+    Object value = body.getValue("expires_in");
+    if (value instanceof Number n && n.longValue() > 0) {
+      return n.longValue();
+    }
+    if (value instanceof String s) {
+      try {
+        long parsed = Long.parseLong(s.trim());
+        return parsed > 0 ? parsed : fallback;
+      } catch (NumberFormatException e) {
+        return fallback;
+      }
+    }
+    return fallback;
+  }
+
+  private static JsonObject jsonOrEmpty(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return new JsonObject();
+    }
+    try {
+      return body.toJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      return new JsonObject();
+    }
+  }
+
+  private static Future<RefreshedToken> refused(Kind kind, String message) {
+    return Future.failedFuture(new TokenRefreshException(kind, message));
+  }
+}

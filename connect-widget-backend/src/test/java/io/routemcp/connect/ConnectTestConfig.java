@@ -1,0 +1,68 @@
+package io.routemcp.connect;
+
+import io.routemcp.simulators.hubspot.HubSpotSimulator;
+import io.routemcp.simulators.hubspot.HubSpotSimulatorOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/** ConnectVerticle configuration as the launcher builds it: provider descriptors with endpoints overridden. */
+public final class ConnectTestConfig {
+
+  private ConnectTestConfig() {
+  }
+
+  /** A simulated HubSpot whose portals hold no CRM data: these tests only need its OAuth server. */
+  public static HubSpotSimulator hubspotSimulator() {
+    HubSpotSimulatorOptions options = new HubSpotSimulatorOptions();
+    for (String type : List.of("contacts", "companies", "deals", "notes", "tasks", "meetings", "calls", "leads")) {
+      options.seedCount(type, 0);
+    }
+    return new HubSpotSimulator(options);
+  }
+
+  public static String randomMasterKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  public static JsonObject config(String databaseUrl, String masterKey, HubSpotSimulator hubspot) {
+    return new JsonObject()
+        .put("databaseUrl", databaseUrl)
+        .put("masterKey", masterKey)
+        .put("tokenRequestTimeoutMs", 3_000)
+        .put("providers", new JsonObject()
+            .put("hubspot", hubspot(hubspot))
+            .put("pipedrive", new JsonObject()
+                .put("authTypes", new JsonArray().add("oauth2").add("api_key"))
+                .put("oauth", new JsonObject().put("tokenUrl", "http://127.0.0.1:9/oauth/token"))));
+  }
+
+  /**
+   * HubSpot's OAuth settings as in the hubspot module's descriptor (not a dependency here: the
+   * hubspot module's tests depend on this module), pointed at the simulator.
+   */
+  public static JsonObject hubspot(HubSpotSimulator simulator) {
+    JsonObject oauth = new JsonObject()
+        .put("authorizeUrl", simulator.authorizeUrl())
+        .put("tokenUrl", simulator.tokenUrl())
+        .put("revokeUrl", simulator.baseUrl() + "/oauth/v1/refresh-tokens/{token}")
+        .put("revokeMethod", "DELETE")
+        .put("scopes", new JsonArray().add("crm.objects.contacts.read").add("oauth"))
+        .put("scopeSeparator", " ")
+        .put("pkce", true)
+        .put("clientAuth", "body")
+        .put("accessTokenLifetimeSeconds", 1800)
+        .put("refreshTokenRotates", false)
+        .put("metadataFromTokenResponse", new JsonArray());
+    return new JsonObject()
+        .put("authTypes", new JsonArray().add("oauth2"))
+        .put("oauth", oauth)
+        .put("clientId", simulator.clientId())
+        .put("clientSecret", simulator.clientSecret())
+        .put("apiBaseUrl", simulator.baseUrl());
+  }
+}
