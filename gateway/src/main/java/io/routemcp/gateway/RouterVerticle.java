@@ -11,6 +11,7 @@ import io.routemcp.gateway.auth.ApiKeyAuthHandler;
 import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
+import io.routemcp.gateway.idempotency.IdempotencyHandler;
 import io.routemcp.gateway.mapping.FieldMappingOverrides;
 import io.routemcp.gateway.mapping.FieldMappingStore;
 import io.routemcp.kit.mapping.MappingCatalogue;
@@ -27,6 +28,7 @@ import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +39,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
 
 /**
  * The public HTTP API: API-key auth, end-user resolution, routing to provider verticles over the
@@ -50,6 +53,7 @@ public final class RouterVerticle extends VerticleBase {
   private Pool pool;
   private ApiKeyAuthenticator authenticator;
   private HttpServer server;
+  private long purgeTimer = -1;
 
   @Override
   public Future<?> start() {
@@ -76,6 +80,11 @@ public final class RouterVerticle extends VerticleBase {
           new FieldMappingsApi(catalogue, MappingCatalogue.load(), mappingStore, overrides).mount(api);
           new ConnectionsApi(connections).mount(api);
           Router resources = Router.router(vertx);
+          IdempotencyHandler idempotency = new IdempotencyHandler(pool);
+          purgeTimer = idempotency.schedulePurge(vertx);
+          for (HttpMethod write : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            resources.route().method(write).handler(idempotency);
+          }
           new UnifiedResourceApi(catalogue, directory, providers, new CursorCodec(secret), overrides).mount(resources);
           api.route("/crm/*").subRouter(resources);
           api.route("/*").subRouter(resources);
@@ -112,6 +121,7 @@ public final class RouterVerticle extends VerticleBase {
     if (authenticator != null) {
       authenticator.stop(vertx);
     }
+    vertx.cancelTimer(purgeTimer);
     Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
     return closeServer.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

@@ -1,5 +1,6 @@
 package io.routemcp.gateway.api;
 
+import io.routemcp.gateway.idempotency.IdempotencyHandler;
 import io.routemcp.kit.error.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +13,12 @@ public final class Envelope {
 
   public static Future<Void> ok(RoutingContext ctx, int status, String message, Object data) {
     JsonObject body = new JsonObject().put("success", true).put("statusCode", status).put("message", message).put("data", data);
-    return ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    return send(ctx, status, body);
+  }
+
+  private static Future<Void> send(RoutingContext ctx, int status, JsonObject body) {
+    return IdempotencyHandler.settle(ctx, status, body)
+        .compose(v -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode()));
   }
 
   public static Future<Void> error(RoutingContext ctx, ApiException error) {
@@ -30,6 +36,6 @@ public final class Envelope {
     if (error.retryAfterSeconds() != null) {
       ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
     }
-    return ctx.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json").end(body.encode());
+    return send(ctx, error.status(), body);
   }
 }

@@ -1,0 +1,131 @@
+package io.routemcp.simulators;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+
+/**
+ * Base of every provider simulator: an HTTP server on 127.0.0.1 with request counting, switchable
+ * faults (API and OAuth-token endpoints separately), a simulated clock and the shared
+ * {@code /_simulator/*} control routes. Subclasses add the provider's own routes.
+ */
+public abstract class ProviderSimulator {
+
+  static final String CONTROL_PREFIX = "/_simulator";
+
+  private final int configuredPort;
+  private final Faults faults = new Faults();
+  private final Faults tokenFaults = new Faults();
+  private final RequestLog requests = new RequestLog();
+  private final SimulatedClock clock = new SimulatedClock();
+  private volatile Vertx vertx;
+  private volatile String deploymentId;
+  private volatile int port = -1;
+
+  protected ProviderSimulator(int port) {
+    this.configuredPort = port;
+  }
+
+  /** Starts the HTTP server; completes with the bound port (a random one when configured with 0). */
+  public synchronized Future<Integer> start(Vertx vertx) {
+    if (deploymentId != null) {
+      return Future.failedFuture(new IllegalStateException("simulator already started"));
+    }
+    SimulatorVerticle verticle = new SimulatorVerticle(configuredPort, this::router);
+    return vertx.deployVerticle(verticle).map(id -> {
+      this.vertx = vertx;
+      this.deploymentId = id;
+      this.port = verticle.actualPort();
+      return port;
+    });
+  }
+
+  public synchronized Future<Void> stop() {
+    if (deploymentId == null) {
+      return Future.succeededFuture();
+    }
+    String id = deploymentId;
+    deploymentId = null;
+    port = -1;
+    return vertx.undeploy(id);
+  }
+
+  /** {@code http://127.0.0.1:PORT}; only valid once started. */
+  public String baseUrl() {
+    int p = port;
+    if (p < 0) {
+      throw new IllegalStateException("simulator not started");
+    }
+    return "http://127.0.0.1:" + p;
+  }
+
+  /** Faults for the provider's API routes. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Faults for the provider's OAuth token endpoints. */
+  public Faults tokenFaults() {
+    return tokenFaults;
+  }
+
+  /** Requests received with this method (or "*" for any) whose path equals or starts with {@code path}. */
+  public long requestCount(String method, String path) {
+    return requests.count(method, path);
+  }
+
+  public void resetCounts() {
+    requests.reset();
+  }
+
+  /** Moves simulated time forward: tokens expire and rate-limit windows roll without sleeping. */
+  public void advanceClock(Duration duration) {
+    clock.advance(duration);
+  }
+
+  protected SimulatedClock clock() {
+    return clock;
+  }
+
+  /** Adds the provider's routes; they run after counting and fault injection. */
+  protected abstract void mount(Router router, Vertx vertx);
+
+  /** Which fault set applies to a (non-control) request path. */
+  protected abstract FaultScope faultScope(String path);
+
+  protected abstract FaultResponses faultResponses();
+
+  /** Hook for provider-specific control routes under {@code /_simulator/}. */
+  protected void mountControl(Router router) {
+  }
+
+  private Router router(Vertx vertx) {
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      String path = ctx.request().path();
+      if (!path.startsWith(CONTROL_PREFIX)) {
+        requests.record(ctx.request().method().name(), path);
+      }
+      ctx.next();
+    });
+    // Bodies are read before any fault delay so a paused request never loses its body.
+    router.route().handler(BodyHandler.create(false));
+    SimulatorControlRoutes.mount(router, this, requests);
+    mountControl(router);
+    FaultInjector api = new FaultInjector(vertx, faults, faultResponses());
+    FaultInjector token = new FaultInjector(vertx, tokenFaults, faultResponses());
+    router.route().handler(ctx -> {
+      String path = ctx.request().path();
+      FaultScope scope = path.startsWith(CONTROL_PREFIX) ? FaultScope.NONE : faultScope(path);
+      switch (scope) {
+        case API -> api.handle(ctx);
+        case TOKEN -> token.handle(ctx);
+        case NONE -> ctx.next();
+      }
+    });
+    mount(router, vertx);
+    return router;
+  }
+}
