@@ -1,6 +1,7 @@
 package io.routemcp.gateway;
 
 import io.routemcp.gateway.cli.KeysCommand;
+import io.routemcp.gateway.cluster.ClusterSettings;
 import io.routemcp.gateway.config.ConfigException;
 import io.routemcp.gateway.config.ConfigLoader;
 import io.routemcp.gateway.config.GatewayConfig;
@@ -84,7 +85,7 @@ public final class Main {
       return Vertx.vertx();
     }
     try {
-      return Vertx.builder().withClusterManager(new HazelcastClusterManager()).buildClustered()
+      return Vertx.builder().withClusterManager(new HazelcastClusterManager(ClusterSettings.hazelcastConfig(System.getenv()))).buildClustered()
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new ConfigException("cannot join the cluster: " + e.getMessage());
