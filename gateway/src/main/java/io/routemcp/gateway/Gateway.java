@@ -48,14 +48,18 @@ public final class Gateway {
 
   private static JsonObject providerConfig(ProviderDescriptor descriptor, ProviderSettings settings, GatewayConfig config, DatabaseUrl database) {
     JsonObject oauth = descriptor.oauth() == null ? new JsonObject() : descriptor.oauth();
+    // one HTTP attempt must leave room for the adapter's retries inside the router's own wait
+    long attemptTimeout = Math.max(1000, config.providerTimeoutMs() / 4);
     return new JsonObject()
+        .put("requestTimeoutMs", attemptTimeout)
+        .put("credentialsTimeoutMs", attemptTimeout)
         .put("databaseUrl", database.vertxUri())
         .put("apiBaseUrl", first(settings.apiBaseUrl(), descriptor.raw().getString("apiBaseUrl")))
         .put("authorizeUrl", first(settings.authorizeUrl(), oauth.getString("authorizeUrl")))
         .put("tokenUrl", first(settings.tokenUrl(), oauth.getString("tokenUrl")))
         .put("clientId", settings.clientId())
         .put("clientSecret", settings.clientSecret())
-        .put("requestTimeoutMs", config.providerTimeoutMs());
+        .mergeIn(settings.tuning());
   }
 
   private static JsonObject connectConfig(ProviderCatalogue catalogue, GatewayConfig config, DatabaseUrl database) {

@@ -67,7 +67,7 @@ public final class ConfigLoader {
         masterKey,
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl,
         connectPort,
-        positive("ROUTEMCP_PROVIDER_TIMEOUT_MS", env.get("ROUTEMCP_PROVIDER_TIMEOUT_MS"), json.getLong("providerTimeoutMs", 15000L).intValue()),
+        positive("ROUTEMCP_PROVIDER_TIMEOUT_MS", env.get("ROUTEMCP_PROVIDER_TIMEOUT_MS"), json.getLong("providerTimeoutMs", 20000L).intValue()),
         Boolean.parseBoolean(env.getOrDefault("ROUTEMCP_CLUSTER", String.valueOf(json.getBoolean("cluster", false)))),
         devMode,
         Map.copyOf(providers));
@@ -79,9 +79,16 @@ public final class ConfigLoader {
   }
 
   private ProviderSettings providerFromEnv(String slug) {
+    JsonObject tuning = new JsonObject();
+    ProviderSettings.TUNING.forEach((suffix, key) -> {
+      String name = envName(slug, suffix);
+      if (env.containsKey(name)) {
+        tuning.put(key, positive(name, env.get(name), 1));
+      }
+    });
     return new ProviderSettings(env.get(envName(slug, "API_BASE_URL")), env.get(envName(slug, "AUTHORIZE_URL")),
         env.get(envName(slug, "TOKEN_URL")), env.get(envName(slug, "REVOKE_URL")), env.get(envName(slug, "CLIENT_ID")),
-        env.get(envName(slug, "CLIENT_SECRET")));
+        env.get(envName(slug, "CLIENT_SECRET")), tuning);
   }
 
   private static JsonObject defaults() {
