@@ -13,16 +13,13 @@ public record ErrorCode(String code, int status) {
   public static final ErrorCode RATE_LIMITED = new ErrorCode("RATE_LIMITED", 429);
   public static final ErrorCode MISSING_END_USER_ID = new ErrorCode("MISSING_END_USER_ID", 400);
   public static final ErrorCode VALIDATION_ERROR = new ErrorCode("VALIDATION_ERROR", 400);
-  public static final ErrorCode INVALID_JSON = new ErrorCode("INVALID_JSON", 400);
   public static final ErrorCode INVALID_CURSOR = new ErrorCode("INVALID_CURSOR", 400);
   public static final ErrorCode PROVIDER_REQUIRED = new ErrorCode("PROVIDER_REQUIRED", 400);
-  public static final ErrorCode UNKNOWN_PROVIDER = new ErrorCode("UNKNOWN_PROVIDER", 400);
   public static final ErrorCode UNKNOWN_RESOURCE = new ErrorCode("UNKNOWN_RESOURCE", 404);
   public static final ErrorCode NOT_FOUND = new ErrorCode("NOT_FOUND", 404);
   public static final ErrorCode ORGANIZATION_NOT_FOUND = new ErrorCode("ORGANIZATION_NOT_FOUND", 404);
   public static final ErrorCode API_KEY_NOT_FOUND = new ErrorCode("API_KEY_NOT_FOUND", 404);
   public static final ErrorCode CONNECTION_NOT_FOUND = new ErrorCode("CONNECTION_NOT_FOUND", 404);
-  public static final ErrorCode END_USER_NOT_FOUND = new ErrorCode("END_USER_NOT_FOUND", 404);
   public static final ErrorCode PROVIDER_NOT_CONNECTED = new ErrorCode("PROVIDER_NOT_CONNECTED", 404);
   public static final ErrorCode RESOURCE_NOT_SUPPORTED = new ErrorCode("RESOURCE_NOT_SUPPORTED", 400);
   public static final ErrorCode METHOD_NOT_ALLOWED = new ErrorCode("METHOD_NOT_ALLOWED", 405);
@@ -30,7 +27,6 @@ public record ErrorCode(String code, int status) {
   public static final ErrorCode IDEMPOTENCY_CONFLICT = new ErrorCode("IDEMPOTENCY_CONFLICT", 409);
   public static final ErrorCode IDEMPOTENCY_KEY_REUSED = new ErrorCode("IDEMPOTENCY_KEY_REUSED", 422);
   public static final ErrorCode PAYLOAD_TOO_LARGE = new ErrorCode("PAYLOAD_TOO_LARGE", 413);
-  public static final ErrorCode UNSUPPORTED_MEDIA_TYPE = new ErrorCode("UNSUPPORTED_MEDIA_TYPE", 415);
   public static final ErrorCode PROVIDER_RATE_LIMITED = new ErrorCode("PROVIDER_RATE_LIMITED", 429);
   public static final ErrorCode PROVIDER_AUTH_FAILED = new ErrorCode("PROVIDER_AUTH_FAILED", 401);
   public static final ErrorCode PROVIDER_ERROR = new ErrorCode("PROVIDER_ERROR", 502);

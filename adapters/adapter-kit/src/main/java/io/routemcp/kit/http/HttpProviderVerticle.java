@@ -1,0 +1,265 @@
+package io.routemcp.kit.http;
+
+import io.routemcp.kit.connect.Credentials;
+import io.routemcp.kit.connect.CredentialsClient;
+import io.routemcp.kit.connect.CredentialsRequest;
+import io.routemcp.kit.error.ApiException;
+import io.routemcp.kit.provider.ProviderReply;
+import io.routemcp.kit.provider.ProviderRequest;
+import io.routemcp.kit.provider.ProviderVerticle;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of every provider that speaks HTTP: one WebClient and one circuit breaker per verticle,
+ * the connection's credential from the vault for each request, and the provider's HTTP outcomes
+ * mapped to our error codes:
+ * <ul>
+ *   <li>401 and 403 → PROVIDER_AUTH_FAILED; 404/410 → {@code <RESOURCE>_NOT_FOUND};
+ *       400/422 → VALIDATION_ERROR with the provider's message; 409 → CONFLICT;</li>
+ *   <li>429 → PROVIDER_RATE_LIMITED with the provider's Retry-After as {@code retryAfter};</li>
+ *   <li>5xx, a 2xx whose body is not JSON → PROVIDER_ERROR;</li>
+ *   <li>timeout, connection failure, open circuit → PROVIDER_UNAVAILABLE.</li>
+ * </ul>
+ * Only 5xx, timeouts and connection failures count against the breaker: a 4xx is the caller's
+ * problem, not the provider's health. Reads are retried on 5xx, timeouts, connection failures
+ * and 429, with exponential backoff and full jitter on timers (never sleeping), honouring a
+ * Retry-After up to {@code retryAfterCapMs} and failing fast beyond it. Writes are never retried.
+ */
+public abstract class HttpProviderVerticle extends ProviderVerticle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpProviderVerticle.class);
+
+  /** Failures older than this no longer count towards opening the circuit. */
+  private static final long FAILURE_WINDOW_MS = 60_000;
+
+  protected final JsonObject config;
+  private HttpSettings settings;
+  private WebClient client;
+  private CircuitBreaker breaker;
+  private CredentialsClient credentials;
+  private ProviderFailures failures;
+
+  protected HttpProviderVerticle(JsonObject config) {
+    this.config = config == null ? new JsonObject() : config;
+  }
+
+  /** Serves one request with the connection's credential; fails with {@link ApiException}. */
+  protected abstract Future<ProviderReply> handle(ProviderCall call);
+
+  /** Sets the credential on a request; Bearer unless the provider wants another header. */
+  protected void authorize(HttpRequest<Buffer> request, Credentials credentials) {
+    request.bearerTokenAuthentication(credentials.accessToken());
+  }
+
+  /** The base URL paths are relative to; providers with per-account domains read it from the metadata. */
+  protected String baseUrl(Credentials credentials) {
+    return settings.apiBaseUrl();
+  }
+
+  /**
+   * Seconds a 429 asks to wait, or null when it does not say: the standard Retry-After header; a
+   * provider that says it in its own headers overrides this.
+   */
+  protected Long retryAfterSeconds(MultiMap headers) {
+    return RetryAfter.seconds(headers.get("Retry-After"), Instant.now());
+  }
+
+  /** The human message inside a provider's error body, or null. */
+  protected String errorMessage(JsonObject body) {
+    Object message = body.getValue("message");
+    if (message instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    Object error = body.getValue("error");
+    if (error instanceof String s && !s.isBlank()) {
+      Object description = body.getValue("error_description");
+      return description instanceof String d && !d.isBlank() ? s + ": " + d : s;
+    }
+    if (error instanceof JsonObject nested && nested.getValue("message") instanceof String s) {
+      return s;
+    }
+    Object errors = body.getValue("errors");
+    if (errors instanceof JsonArray list && !list.isEmpty() && list.getValue(0) instanceof JsonObject first
+        && first.getValue("message") instanceof String s) {
+      return s;
+    }
+    return null;
+  }
+
+  /** Starts a request to {@code path} (relative to {@link #baseUrl}, or absolute). */
+  protected final ProviderHttpRequest http(ProviderCall call, HttpMethod method, String path) {
+    return new ProviderHttpRequest(this, call, method, path);
+  }
+
+  @Override
+  protected Future<?> setUp() {
+    settings = HttpSettings.fromConfig(config, descriptor().raw().getString("apiBaseUrl"));
+    failures = new ProviderFailures(descriptor().slug(), descriptor().name());
+    client = WebClient.create(vertx, new WebClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutMs()))
+        .setUserAgent("RouteMCP")
+        .setFollowRedirects(false));
+    breaker = CircuitBreaker.create(ProviderRequest.address(descriptor().slug()), vertx, new CircuitBreakerOptions()
+        .setMaxFailures(settings.breakerMaxFailures())
+        .setResetTimeout(settings.breakerResetTimeoutMs())
+        .setFailuresRollingWindow(FAILURE_WINDOW_MS)
+        .setTimeout(-1)
+        .setMaxRetries(0)
+        .setFallbackOnFailure(false)
+        .setNotificationAddress(null));
+    credentials = new CredentialsClient(vertx, settings.credentialsTimeoutMs());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (breaker != null) {
+      breaker.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected final Future<ProviderReply> handle(ProviderRequest request) {
+    return credentials.fetch(new CredentialsRequest(request.connectionId(), request.orgId()), descriptor().slug())
+        .compose(credential -> handle(new ProviderCall(request, credential)));
+  }
+
+  Future<JsonObject> execute(ProviderHttpRequest request) {
+    Promise<JsonObject> result = Promise.promise();
+    attempt(request, 1, result);
+    return result.future();
+  }
+
+  private void attempt(ProviderHttpRequest request, int attempt, Promise<JsonObject> result) {
+    breaker.<HttpResponse<Buffer>>execute(() -> transmit(request)).onComplete(outcome -> {
+      if (outcome.succeeded()) {
+        answered(request, attempt, outcome.result(), result);
+        return;
+      }
+      Throwable cause = outcome.cause();
+      if (cause instanceof OpenCircuitException) {
+        result.fail(failures.circuitOpen(settings.breakerResetTimeoutMs()));
+      } else if (cause instanceof ServerError server) {
+        retryOrFail(request, attempt, failures.forStatus(server.status, null, request.call()), result);
+      } else {
+        retryOrFail(request, attempt, failures.unreachable(cause, settings.requestTimeoutMs()), result);
+      }
+    });
+  }
+
+  /** Sends once; a 5xx fails the future so the breaker counts it, any other status completes it. */
+  private Future<HttpResponse<Buffer>> transmit(ProviderHttpRequest request) {
+    ProviderCall call = request.call();
+    String path = request.path();
+    String url = path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl(call.credentials()) + path;
+    HttpRequest<Buffer> http = client.requestAbs(request.method(), url).timeout(settings.requestTimeoutMs());
+    for (Map.Entry<String, String> param : request.query()) {
+      http.addQueryParam(param.getKey(), param.getValue());
+    }
+    for (Map.Entry<String, String> header : request.headers()) {
+      http.putHeader(header.getKey(), header.getValue());
+    }
+    http.putHeader("Accept", "application/json");
+    authorize(http, call.credentials());
+    Future<HttpResponse<Buffer>> sent = request.body() == null ? http.send() : http.sendJson(request.body());
+    return sent.compose(response -> response.statusCode() >= 500
+        ? Future.failedFuture(new ServerError(response.statusCode()))
+        : Future.succeededFuture(response));
+  }
+
+  private void answered(ProviderHttpRequest request, int attempt, HttpResponse<Buffer> response, Promise<JsonObject> result) {
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      Buffer body = response.body();
+      if (body == null || body.length() == 0) {
+        result.complete(new JsonObject());
+        return;
+      }
+      try {
+        result.complete(new JsonObject(body));
+      } catch (RuntimeException notJson) {
+        result.fail(failures.malformed());
+      }
+      return;
+    }
+    if (status == 429) {
+      rateLimited(request, attempt, retryAfterSeconds(response.headers()), result);
+      return;
+    }
+    result.fail(failures.forStatus(status, errorMessage(response.body()), request.call()));
+  }
+
+  private String errorMessage(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return null;
+    }
+    try {
+      return errorMessage(new JsonObject(body));
+    } catch (RuntimeException notJson) {
+      return null;
+    }
+  }
+
+  private void rateLimited(ProviderHttpRequest request, int attempt, Long retryAfterSeconds, Promise<JsonObject> result) {
+    ApiException limited = failures.rateLimited(retryAfterSeconds);
+    if (!request.idempotent() || attempt >= settings.maxAttempts()
+        || (retryAfterSeconds != null && retryAfterSeconds * 1000 > settings.retryAfterCapMs())) {
+      result.fail(limited);
+      return;
+    }
+    long delay = retryAfterSeconds != null ? retryAfterSeconds * 1000 : backoff(attempt);
+    retryAfter(request, attempt, delay, limited, result);
+  }
+
+  private void retryOrFail(ProviderHttpRequest request, int attempt, ApiException failure, Promise<JsonObject> result) {
+    if (!request.idempotent() || attempt >= settings.maxAttempts()) {
+      result.fail(failure);
+      return;
+    }
+    retryAfter(request, attempt, backoff(attempt), failure, result);
+  }
+
+  private void retryAfter(ProviderHttpRequest request, int attempt, long delayMs, ApiException failure, Promise<JsonObject> result) {
+    LOG.debug("{} {} attempt {} failed with {}; retrying in {} ms", descriptor().slug(), request.method(), attempt,
+        failure.code(), delayMs);
+    vertx.setTimer(Math.max(1, delayMs), timer -> attempt(request, attempt + 1, result));
+  }
+
+  /** Full jitter: uniformly random up to the exponential ceiling, so retrying clients spread out. */
+  private long backoff(int attempt) {
+    long ceiling = Math.min(settings.retryMaxDelayMs(), settings.retryBaseDelayMs() << Math.min(attempt - 1, 20));
+    return ThreadLocalRandom.current().nextLong(ceiling + 1);
+  }
+
+  /** A 5xx answer, failed inside the breaker so it counts as a failure. */
+  private static final class ServerError extends RuntimeException {
+    private final int status;
+
+    ServerError(int status) {
+      super("HTTP " + status, null, false, false);
+      this.status = status;
+    }
+  }
+}
