@@ -134,4 +134,35 @@ class ClusterIT {
           ctx.completeNow();
         })));
   }
+
+  @Test
+  @DisplayName("a field-mapping override made through one node applies on the other at its next request")
+  void mappingOverridesReachEveryNode(VertxTestContext ctx) {
+    String path = "/api/v1/field-mappings?provider=hubspot&resource=contact";
+    io.vertx.core.json.JsonObject override = new io.vertx.core.json.JsonObject().put("provider", "hubspot").put("resource", "contact")
+        .put("items", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject()
+            .put("unifiedField", "custom_fields.website").put("providerField", "properties.website")
+            .put("direction", "bidirectional").put("transform", "string")));
+    GATEWAYS.get(0).newTenant().compose(tenant -> GATEWAYS.get(1).api(HttpMethod.GET, path, tenant.testKey(), null, null)
+            .compose(warm -> {
+              ctx.verify(() -> assertThat(sources(warm)).doesNotContain("org"));
+              return GATEWAYS.get(0).api(HttpMethod.PUT, "/api/v1/field-mappings", tenant.testKey(), null, override);
+            })
+            .compose(put -> untilApplied(path, tenant.testKey(), 20)))
+        .onComplete(ctx.succeeding(after -> ctx.verify(() -> {
+          assertThat(sources(after)).contains("org");
+          ctx.completeNow();
+        })));
+  }
+
+  /** The change travels as a cluster-wide event: give it a few milliseconds, not a cache lifetime. */
+  private static Future<Response> untilApplied(String path, String key, int attempts) {
+    return GATEWAYS.get(1).api(HttpMethod.GET, path, key, null, null).compose(r -> sources(r).contains("org") || attempts == 0
+        ? Future.succeededFuture(r)
+        : NODES.get(1).timer(25).compose(t -> untilApplied(path, key, attempts - 1)));
+  }
+
+  private static List<String> sources(Response r) {
+    return r.body().getJsonArray("data").stream().map(o -> ((JsonObject) o).getString("source")).toList();
+  }
 }
