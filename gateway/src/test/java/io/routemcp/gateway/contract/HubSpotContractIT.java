@@ -1,0 +1,70 @@
+package io.routemcp.gateway.contract;
+
+import io.routemcp.kit.resource.Resource;
+import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.hubspot.HubSpotSimulator;
+import io.routemcp.simulators.hubspot.TokenSet;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Provider contract: HubSpot")
+class HubSpotContractIT extends ProviderContractIT {
+
+  private HubSpotSimulator hubspot;
+
+  @Override
+  protected String slug() {
+    return "hubspot";
+  }
+
+  @Override
+  protected Map<String, String> startSimulator(Vertx vertx) throws Exception {
+    hubspot = new HubSpotSimulator();
+    hubspot.start(vertx).await(10, TimeUnit.SECONDS);
+    return Map.of(
+        "ROUTEMCP_PROVIDER_HUBSPOT_API_BASE_URL", hubspot.baseUrl(),
+        "ROUTEMCP_PROVIDER_HUBSPOT_TOKEN_URL", hubspot.tokenUrl(),
+        "ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_ID", hubspot.clientId(),
+        "ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_SECRET", hubspot.clientSecret());
+  }
+
+  @Override
+  protected ProviderSimulator simulator() {
+    return hubspot;
+  }
+
+  @Override
+  protected JsonObject connectionImport() {
+    TokenSet tokens = hubspot.createPortal().issueTokens();
+    return new JsonObject().put("provider", "hubspot").put("credentials", new JsonObject()
+        .put("access_token", tokens.accessToken())
+        .put("refresh_token", tokens.refreshToken())
+        .put("expires_at", Instant.now().plusSeconds(tokens.expiresInSeconds()).toString()));
+  }
+
+  @Override
+  protected JsonObject createBody(Resource resource, Map<Resource, String> existing) {
+    String contact = existing.get(Resource.CONTACT);
+    return switch (resource) {
+      case CONTACT -> new JsonObject().put("first_name", "Contract").put("last_name", "Tester")
+          .put("email_addresses", new JsonArray().add(new JsonObject().put("email_address", "contract.tester@example.com").put("email_address_type", "Work")));
+      case COMPANY -> new JsonObject().put("name", "Contract Testing Ltd").put("website", "https://contract.example");
+      case DEAL -> new JsonObject().put("name", "Contract deal").put("amount", 4200).put("close_date", "2026-12-31")
+          .put("pipeline", "default").put("stage", "appointmentscheduled");
+      case NOTE -> new JsonObject().put("content", "Contract note").put("contact", contact);
+      case TASK -> new JsonObject().put("subject", "Contract task").put("status", "OPEN").put("priority", "HIGH")
+          .put("due_date", "2026-12-05T17:00:00Z");
+      case MEETING -> new JsonObject().put("title", "Contract meeting").put("start_time", "2026-12-01T10:00:00Z")
+          .put("end_time", "2026-12-01T11:00:00Z");
+      case LEAD -> new JsonObject().put("last_name", "Contract lead").put("converted_contact", contact);
+      case ACTIVITY -> new JsonObject().put("type", "CALL").put("subject", "Contract call").put("direction", "OUTBOUND")
+          .put("start_time", "2026-12-01T09:00:00Z");
+      default -> throw new IllegalArgumentException("HubSpot cannot create " + resource);
+    };
+  }
+}
