@@ -82,6 +82,18 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
     return RetryAfter.seconds(headers.get("Retry-After"), Instant.now());
   }
 
+  /**
+   * The status a provider's non-2xx answer stands for, when its body says more than its status
+   * code (Zoho answers a missing record id with 400 INVALID_DATA, which is a 404, and a list whose
+   * If-Modified-Since matched nothing with 304, which is an empty 204). The standard mapping then
+   * applies to the returned status.
+   *
+   * @param body the parsed body, or null when it is empty or not JSON
+   */
+  protected int effectiveStatus(int status, JsonObject body) {
+    return status;
+  }
+
   /** The human message inside a provider's error body, or null. */
   protected String errorMessage(JsonObject body) {
     Object message = body.getValue("message");
@@ -191,6 +203,9 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
 
   private void answered(ProviderHttpRequest request, int attempt, HttpResponse<Buffer> response, Promise<JsonObject> result) {
     int status = response.statusCode();
+    if (status < 200 || status >= 300) {
+      status = effectiveStatus(status, jsonOrNull(response.body()));
+    }
     if (status >= 200 && status < 300) {
       Buffer body = response.body();
       if (body == null || body.length() == 0) {
@@ -212,11 +227,16 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   }
 
   private String errorMessage(Buffer body) {
+    JsonObject json = jsonOrNull(body);
+    return json == null ? null : errorMessage(json);
+  }
+
+  private static JsonObject jsonOrNull(Buffer body) {
     if (body == null || body.length() == 0) {
       return null;
     }
     try {
-      return errorMessage(new JsonObject(body));
+      return new JsonObject(body);
     } catch (RuntimeException notJson) {
       return null;
     }

@@ -1,7 +1,9 @@
 package io.routemcp.kit.mapping;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +13,9 @@ import java.util.Map;
  * then ignoring case. A provider value the map does not know reads as {@code options.default}
  * (a unified value) or null when there is none, so the unified side only ever shows its own
  * values. Writes of a unified value the map does not know pass it through unchanged. When two
- * unified values share a provider value, the first one in the map is read.
+ * unified values share a provider value, the first one in the map is read. A unified value may
+ * stand for several provider values, given as a list: the first is written, all of them read
+ * ({@code {"HIGH":["High","Highest"]}}).
  */
 final class EnumTransform implements Transform {
 
@@ -41,13 +45,19 @@ final class EnumTransform implements Transform {
     Map<String, String> toUnified = new HashMap<>();
     Map<String, String> ignoringCase = new HashMap<>();
     for (Map.Entry<String, Object> entry : values) {
-      Object provider = entry.getValue();
-      if (!(provider instanceof String || provider instanceof Number || provider instanceof Boolean)) {
-        throw new IllegalArgumentException("options.map." + entry.getKey() + " must be a string, number or boolean");
+      List<Object> providerValues = entry.getValue() instanceof JsonArray list ? list.getList() : List.of(entry.getValue());
+      if (providerValues.isEmpty()) {
+        throw new IllegalArgumentException("options.map." + entry.getKey() + " must name at least one provider value");
       }
-      toProvider.put(entry.getKey(), provider);
-      toUnified.putIfAbsent(provider.toString(), entry.getKey());
-      ignoringCase.putIfAbsent(provider.toString().toLowerCase(Locale.ROOT), entry.getKey());
+      for (Object provider : providerValues) {
+        if (!(provider instanceof String || provider instanceof Number || provider instanceof Boolean)) {
+          throw new IllegalArgumentException(
+              "options.map." + entry.getKey() + " must be a string, number or boolean, or a list of them");
+        }
+        toProvider.putIfAbsent(entry.getKey(), provider);
+        toUnified.putIfAbsent(provider.toString(), entry.getKey());
+        ignoringCase.putIfAbsent(provider.toString().toLowerCase(Locale.ROOT), entry.getKey());
+      }
     }
     return new EnumTransform(Map.copyOf(toProvider), Map.copyOf(toUnified), Map.copyOf(ignoringCase), (String) fallback);
   }

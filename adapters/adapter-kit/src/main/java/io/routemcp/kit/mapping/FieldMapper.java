@@ -91,6 +91,7 @@ public final class FieldMapper {
       readBindings.add(binding);
       if (path != null && transform.readsProviderField()) {
         paths.add(item.providerField());
+        paths.addAll(transform.alsoReads());
       }
       if (item.direction() == Direction.BIDIRECTIONAL && transform.writable() && path != null) {
         writeBindings.add(binding);
@@ -259,7 +260,11 @@ public final class FieldMapper {
           value = entry == null ? null : entry.get(b.target.member());
         }
       }
-      b.path.write(provider, value == null ? null : b.transform.toProvider(value));
+      if (value == null && b.path.read(provider) != null) {
+        // items sharing one provider field (a typed lookup's account and deal): a clear never undoes a value
+        continue;
+      }
+      b.path.write(provider, value == null ? null : b.transform.toProvider(value, provider));
     }
     return new JsonObject(provider);
   }

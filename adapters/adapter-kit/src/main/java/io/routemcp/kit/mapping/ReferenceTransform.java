@@ -20,6 +20,13 @@ import java.util.Map;
  * deal {@code person_id}) serves a unified list. It writes the first id as a single reference,
  * or, with {@code options.list: true}, every id as a provider list (Pipedrive's activity
  * {@code participants} of {@code {"person_id":…}}).
+ *
+ * <p>A polymorphic lookup, one provider field linking to records of several types, is read per
+ * type: {@code options.type} names the type this item links to, and the linked record's type is
+ * read from {@code options.typeField}, a field of the record (Zoho's {@code $se_module} beside
+ * {@code What_Id}), or from {@code options.typeMember}, a path inside the lookup (Zoho's note
+ * {@code Parent_Id.module.api_name}). A lookup of another type reads as null; a write sets the type
+ * with the id. Several items can share the lookup (a task's account and deal), one per type.
  */
 final class ReferenceTransform implements Transform {
 
@@ -28,13 +35,21 @@ final class ReferenceTransform implements Transform {
   private final boolean numeric;
   private final boolean many;
   private final boolean list;
+  /** The type of a polymorphic lookup this item links to, or null. */
+  private final String type;
+  private final FieldPath typeField;
+  private final FieldPath typeMember;
 
-  private ReferenceTransform(String idMember, boolean object, boolean numeric, boolean many, boolean list) {
+  private ReferenceTransform(String idMember, boolean object, boolean numeric, boolean many, boolean list, String type,
+      FieldPath typeField, FieldPath typeMember) {
     this.idMember = idMember;
     this.object = object;
     this.numeric = numeric;
     this.many = many;
     this.list = list;
+    this.type = type;
+    this.typeField = typeField;
+    this.typeMember = typeMember;
   }
 
   /** @param target the unified field, or null for a custom field (a single reference) */
@@ -52,11 +67,29 @@ final class ReferenceTransform implements Transform {
     if ((Boolean) list && !many) {
       throw new IllegalArgumentException("options.list needs a reference-list field such as contacts");
     }
-    return new ReferenceTransform((String) idMember, (Boolean) object, (Boolean) numeric, many, (Boolean) list);
+    Object type = options.getValue("type");
+    Object typeField = options.getValue("typeField");
+    Object typeMember = options.getValue("typeMember");
+    if ((type != null || typeField != null || typeMember != null)
+        && (!(type instanceof String) || ((typeField instanceof String) == (typeMember instanceof String))
+            || (typeField != null && !(typeField instanceof String))
+            || (typeMember != null && !(typeMember instanceof String)))) {
+      throw new IllegalArgumentException(
+          "a typed reference needs options.type and exactly one of options.typeField and options.typeMember");
+    }
+    if (typeMember != null && !(Boolean) object) {
+      throw new IllegalArgumentException("options.typeMember needs the reference written as an object");
+    }
+    return new ReferenceTransform((String) idMember, (Boolean) object, (Boolean) numeric, many, (Boolean) list,
+        (String) type, typeField == null ? null : FieldPath.parse((String) typeField),
+        typeMember == null ? null : FieldPath.parse((String) typeMember));
   }
 
   @Override
   public Object toUnified(Object value, Map<String, Object> record) {
+    if (type != null && !type.equals(linkedType(value, record))) {
+      return many ? new JsonArray() : null;
+    }
     if (!many) {
       return id(value);
     }
@@ -76,6 +109,30 @@ final class ReferenceTransform implements Transform {
       }
     }
     return ids;
+  }
+
+  /** Writes the lookup and, for a typed reference read from a record field, that field too. */
+  @Override
+  public Object toProvider(Object value, Map<String, Object> providerRecord) {
+    Object reference = toProvider(value);
+    if (typeField != null && reference != null) {
+      typeField.write(providerRecord, type);
+    }
+    return reference;
+  }
+
+  @Override
+  public List<String> alsoReads() {
+    return typeField == null ? List.of() : List.of(typeField.toString());
+  }
+
+  private String linkedType(Object value, Map<String, Object> record) {
+    Object linked = typeField != null ? typeField.read(record) : null;
+    if (typeMember != null) {
+      Map<String, Object> lookup = RawJson.map(value);
+      linked = lookup == null ? null : typeMember.read(lookup);
+    }
+    return linked instanceof String s ? s : null;
   }
 
   @Override
@@ -123,6 +180,9 @@ final class ReferenceTransform implements Transform {
       return providerId;
     }
     Map<String, Object> reference = new LinkedHashMap<>(2);
+    if (typeMember != null) {
+      typeMember.write(reference, type);
+    }
     reference.put(idMember, providerId);
     return reference;
   }

@@ -27,6 +27,21 @@ public interface Transform {
   /** @param unifiedValue never null */
   Object toProvider(Object unifiedValue);
 
+  /**
+   * The provider value, given the provider record being written, for transforms that set a
+   * companion field too (a typed reference's type, as Zoho's {@code $se_module} beside {@code What_Id}).
+   *
+   * @param unifiedValue never null
+   */
+  default Object toProvider(Object unifiedValue, Map<String, Object> providerRecord) {
+    return toProvider(unifiedValue);
+  }
+
+  /** Provider fields the transform reads besides the item's providerField, so reads ask the provider for them. */
+  default List<String> alsoReads() {
+    return List.of();
+  }
+
   /** False for transforms that only derive a value (join, constant); their items must be read-only. */
   default boolean writable() {
     return true;

@@ -1,0 +1,132 @@
+package io.routemcp.simulators.pipedrive;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Settings of a {@link PipedriveSimulator}; every setter returns this. */
+public final class PipedriveSimulatorOptions {
+
+  private int port;
+  private String clientId = "pipedrive-sim-client";
+  private String clientSecret = "pipedrive-sim-secret";
+  private String appName = "RouteMCP";
+  private Duration accessTokenTtl = Duration.ofSeconds(3599);
+  private boolean rotateRefreshTokens = true;
+  private int oauthBurstLimit = 80;
+  private int apiTokenBurstLimit = 40;
+  private long dailyTokenBudget = 150_000;
+  private final Map<String, Integer> seedCounts = new TreeMap<>(Map.of(
+      "persons", 120, "organizations", 40, "deals", 60, "activities", 100, "leads", 30, "notes", 60, "users", 3,
+      "pipelines", 2));
+
+  /** 0 (the default) picks a random free port. */
+  public PipedriveSimulatorOptions port(int port) {
+    this.port = port;
+    return this;
+  }
+
+  public PipedriveSimulatorOptions clientId(String clientId) {
+    this.clientId = clientId;
+    return this;
+  }
+
+  public PipedriveSimulatorOptions clientSecret(String clientSecret) {
+    this.clientSecret = clientSecret;
+    return this;
+  }
+
+  /** The app name the consent page shows. */
+  public PipedriveSimulatorOptions appName(String appName) {
+    this.appName = appName;
+    return this;
+  }
+
+  /** Access token lifetime; Pipedrive's {@code expires_in} is 3599 seconds. */
+  public PipedriveSimulatorOptions accessTokenTtl(Duration ttl) {
+    this.accessTokenTtl = ttl;
+    return this;
+  }
+
+  /**
+   * Whether a refresh kills the refresh token it used (default true). Pipedrive answers a refresh
+   * token on every refresh and says to keep the newest; rotating strictly makes a client that
+   * keeps an old one fail.
+   */
+  public PipedriveSimulatorOptions rotateRefreshTokens(boolean rotate) {
+    this.rotateRefreshTokens = rotate;
+    return this;
+  }
+
+  /** Requests per OAuth access token per 2-second window (Professional plan: 80); 0 disables. */
+  public PipedriveSimulatorOptions oauthBurstLimit(int limit) {
+    this.oauthBurstLimit = limit;
+    return this;
+  }
+
+  /** Requests per API token per 2-second window (Advanced plan: 40); 0 disables. */
+  public PipedriveSimulatorOptions apiTokenBurstLimit(int limit) {
+    this.apiTokenBurstLimit = limit;
+    return this;
+  }
+
+  /** A company's daily API token budget (single GET costs 2, list 20, write 10, delete 6); 0 disables. */
+  public PipedriveSimulatorOptions dailyTokenBudget(long budget) {
+    this.dailyTokenBudget = budget;
+    return this;
+  }
+
+  /** How many records each new company is seeded with: "persons", "deals", "activities", "users", … */
+  public PipedriveSimulatorOptions seedCount(String entity, int count) {
+    Entity parsed = Entity.parse(entity)
+        .orElseThrow(() -> new IllegalArgumentException("unknown Pipedrive entity: " + entity));
+    if (parsed == Entity.STAGES) {
+      throw new IllegalArgumentException("stages are seeded with their pipelines");
+    }
+    if (count < 0 || (parsed == Entity.USERS && count < 1) || (parsed == Entity.PIPELINES && count < 1)) {
+      throw new IllegalArgumentException("a company needs at least one user and one pipeline; counts are never negative");
+    }
+    seedCounts.put(parsed.path(), count);
+    return this;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String clientSecret() {
+    return clientSecret;
+  }
+
+  public String appName() {
+    return appName;
+  }
+
+  public Duration accessTokenTtl() {
+    return accessTokenTtl;
+  }
+
+  public boolean rotateRefreshTokens() {
+    return rotateRefreshTokens;
+  }
+
+  public int oauthBurstLimit() {
+    return oauthBurstLimit;
+  }
+
+  public int apiTokenBurstLimit() {
+    return apiTokenBurstLimit;
+  }
+
+  public long dailyTokenBudget() {
+    return dailyTokenBudget;
+  }
+
+  public int seedCount(String entity) {
+    return seedCounts.getOrDefault(entity, 0);
+  }
+}
