@@ -184,10 +184,10 @@ public abstract class ProviderContractIT {
       });
       String id = created.data().getString("id");
       Future<Void> update = !descriptor.supports(resource, Operation.UPDATE) ? Future.succeededFuture()
-          : call(HttpMethod.PATCH, base + "/" + id + suffix, new JsonObject().put(field, body.getString(field) + " (edited)")).map(updated -> {
+          : call(HttpMethod.PATCH, base + "/" + id + suffix, new JsonObject().put(field, body.getString(field) + "-edited")).map(updated -> {
             ctx.verify(() -> {
               assertThat(updated.status()).as("update " + resource + ": " + updated.body()).isEqualTo(200);
-              assertThat(updated.data().getString(field)).isEqualTo(body.getString(field) + " (edited)");
+              assertThat(updated.data().getString(field)).isEqualTo(body.getString(field) + "-edited");
             });
             return null;
           });
