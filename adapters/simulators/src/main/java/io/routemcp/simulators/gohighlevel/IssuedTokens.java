@@ -1,0 +1,12 @@
+package io.routemcp.simulators.gohighlevel;
+
+/** What the token endpoint answers for a location install: tokens plus the tenancy ids. */
+public record IssuedTokens(String accessToken, String refreshToken, long expiresInSeconds, String locationId,
+    String companyId, String userId) {
+
+  @Override
+  public String toString() {
+    // Tokens are secrets even when simulated: keep them out of logs and assertion messages.
+    return "IssuedTokens[locationId=" + locationId + ", expiresInSeconds=" + expiresInSeconds + "]";
+  }
+}
