@@ -48,8 +48,8 @@ class HubSpotContractIT extends ProviderContractIT {
   }
 
   @Override
-  protected JsonObject createBody(Resource resource, Map<Resource, String> existing) {
-    String contact = existing.get(Resource.CONTACT);
+  protected JsonObject createBody(Resource resource, Map<Resource, JsonObject> existing) {
+    String contact = id(existing, Resource.CONTACT);
     return switch (resource) {
       case CONTACT -> new JsonObject().put("first_name", "Contract").put("last_name", "Tester")
           .put("email_addresses", new JsonArray().add(new JsonObject().put("email_address", "contract.tester@example.com").put("email_address_type", "Work")));

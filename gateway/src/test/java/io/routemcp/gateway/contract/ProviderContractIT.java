@@ -60,8 +60,12 @@ public abstract class ProviderContractIT {
   /** The admin-import body of a live connection to a fresh simulated account. */
   protected abstract JsonObject connectionImport();
 
-  /** A valid create body; {@code existing} gives the id of an existing record of another resource. */
-  protected abstract JsonObject createBody(Resource resource, Map<Resource, String> existing);
+  /** A valid create body; {@code existing} holds one existing record of each resource the provider lists. */
+  protected abstract JsonObject createBody(Resource resource, Map<Resource, JsonObject> existing);
+
+  protected static String id(Map<Resource, JsonObject> existing, Resource resource) {
+    return existing.get(resource).getString("id");
+  }
 
   @BeforeAll
   void start(Vertx vertx) throws Exception {
@@ -154,14 +158,14 @@ public abstract class ProviderContractIT {
   @Test
   @DisplayName("creates, reads, updates and deletes every writable resource it supports")
   void writes(VertxTestContext ctx) {
-    Map<Resource, String> existing = new HashMap<>();
+    Map<Resource, JsonObject> existing = new HashMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (Resource resource : supporting(Operation.LIST)) {
       chain = chain.compose(v -> call(HttpMethod.GET, "/api/v1/" + resource.plural() + "?provider=" + slug() + "&limit=1", null))
           .map(r -> {
             JsonArray data = r.data() == null ? new JsonArray() : r.data().getJsonArray("data");
             if (!data.isEmpty()) {
-              existing.put(resource, data.getJsonObject(0).getString("id"));
+              existing.put(resource, data.getJsonObject(0));
             }
             return null;
           });
