@@ -14,9 +14,10 @@ import java.util.List;
  * @param oauth null when the provider has no OAuth
  */
 public record ProviderSettings(
-    String slug, List<String> authTypes, OAuthDescriptor oauth, String clientId, String clientSecret, String apiBaseUrl) {
+    String slug, String name, List<String> authTypes, OAuthDescriptor oauth, String clientId, String clientSecret,
+    String apiBaseUrl) {
 
-  /** {@code {authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?}} */
+  /** {@code {name?, authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?}}; the name defaults to the slug */
   public static ProviderSettings fromJson(String slug, JsonObject json) {
     JsonArray authTypes = json.getJsonArray("authTypes");
     if (authTypes == null || authTypes.isEmpty()) {
@@ -28,12 +29,20 @@ public record ProviderSettings(
     if (types.contains("oauth2") && (oauth == null || oauth.tokenUrl() == null)) {
       throw new IllegalArgumentException("providers." + slug + " accepts oauth2 but has no oauth.tokenUrl");
     }
-    return new ProviderSettings(slug, types, oauth, json.getString("clientId"), json.getString("clientSecret"),
+    return new ProviderSettings(slug, json.getString("name", slug), types, oauth, json.getString("clientId"), json.getString("clientSecret"),
         json.getString("apiBaseUrl"));
   }
 
   public boolean accepts(String authType) {
     return authTypes.contains(authType);
+  }
+
+  /**
+   * Whether end users can connect through OAuth here: the provider takes it and this deployment
+   * has an app registered with it (a client id) and knows where to send the browser.
+   */
+  public boolean oauthReady() {
+    return accepts("oauth2") && oauth != null && oauth.authorizeUrl() != null && clientId != null && !clientId.isBlank();
   }
 
   /**

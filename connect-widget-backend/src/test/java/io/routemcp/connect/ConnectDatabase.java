@@ -70,6 +70,52 @@ public final class ConnectDatabase {
     return all.toString();
   }
 
+  /** How many connections an organization has, whatever their end user, environment or provider. */
+  public long connectionCount(String orgId) {
+    return query("SELECT count(*) FROM connections WHERE organization_id = ?", UUID.fromString(orgId), rs -> rs.getLong(1));
+  }
+
+  /** The one number a {@code SELECT count(*) … WHERE … = ?} answers. */
+  public long count(String sql, Object param) {
+    return query(sql, param, rs -> rs.getLong(1));
+  }
+
+  /** The metadata of a connection, as JSON text. */
+  public String metadata(String connectionId) {
+    return query("SELECT metadata::text FROM connections WHERE id = ?", UUID.fromString(connectionId), rs -> rs.getString(1));
+  }
+
+  /** display_name and email of an end user, joined by a newline. */
+  public String endUser(String orgId, String externalId) {
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT display_name, email FROM end_users WHERE organization_id = ? AND external_id = ?")) {
+      ps.setObject(1, UUID.fromString(orgId));
+      ps.setString(2, externalId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) + "\n" + rs.getString(2) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every stored connect-token hash of an organization. */
+  public java.util.List<byte[]> connectTokenHashes(String orgId) {
+    java.util.List<byte[]> hashes = new java.util.ArrayList<>();
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT token_hash FROM connect_tokens WHERE organization_id = ?")) {
+      ps.setObject(1, UUID.fromString(orgId));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          hashes.add(rs.getBytes(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return hashes;
+  }
+
   public void update(String sql, Object... params) {
     try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {

@@ -1,6 +1,8 @@
 package io.routemcp.connect;
 
 import io.routemcp.simulators.hubspot.HubSpotSimulator;
+import io.routemcp.simulators.pipedrive.PipedriveSimulator;
+import io.routemcp.simulators.pipedrive.PipedriveSimulatorOptions;
 import io.routemcp.simulators.hubspot.HubSpotSimulatorOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +25,77 @@ public final class ConnectTestConfig {
     return new HubSpotSimulator(options);
   }
 
+  /** A simulated Pipedrive whose companies hold little CRM data. */
+  public static PipedriveSimulator pipedriveSimulator() {
+    PipedriveSimulatorOptions options = new PipedriveSimulatorOptions();
+    for (String entity : List.of("persons", "organizations", "deals", "activities", "leads", "notes")) {
+      options.seedCount(entity, 1);
+    }
+    return new PipedriveSimulator(options);
+  }
+
+  /** Pipedrive as its descriptor describes it (API token and OAuth with Basic client auth), pointed at the simulator. */
+  public static JsonObject pipedrive(PipedriveSimulator simulator) {
+    return new JsonObject()
+        .put("name", "Pipedrive")
+        .put("authTypes", new JsonArray().add("oauth2").add("api_key"))
+        .put("oauth", new JsonObject()
+            .put("authorizeUrl", simulator.authorizeUrl())
+            .put("tokenUrl", simulator.tokenUrl())
+            .put("revokeUrl", simulator.revokeUrl())
+            .put("scopes", new JsonArray())
+            .put("scopeSeparator", ",")
+            .put("pkce", false)
+            .put("clientAuth", "basic")
+            .put("accessTokenLifetimeSeconds", 3599)
+            .put("refreshTokenRotates", true)
+            .put("metadataFromTokenResponse", new JsonArray().add("api_domain")))
+        .put("clientId", simulator.clientId())
+        .put("clientSecret", simulator.clientSecret())
+        .put("apiBaseUrl", simulator.baseUrl());
+  }
+
+  /** Zoho CRM as its descriptor describes it, pointed at the simulator's US accounts server. */
+  public static JsonObject zoho(io.routemcp.simulators.zoho.ZohoSimulator simulator) {
+    return new JsonObject()
+        .put("name", "Zoho CRM")
+        .put("authTypes", new JsonArray().add("oauth2"))
+        .put("oauth", new JsonObject()
+            .put("authorizeUrl", simulator.authorizeUrl())
+            .put("tokenUrl", simulator.tokenUrl())
+            .put("revokeUrl", simulator.revokeUrl())
+            .put("scopes", new JsonArray().add("ZohoCRM.modules.ALL").add("ZohoCRM.settings.ALL").add("ZohoCRM.users.READ"))
+            .put("scopeSeparator", ",")
+            .put("pkce", false)
+            .put("clientAuth", "body")
+            .put("accessTokenLifetimeSeconds", 3600)
+            .put("authorizeParams", new JsonObject().put("access_type", "offline").put("prompt", "consent"))
+            .put("metadataFromTokenResponse", new JsonArray().add("api_domain")))
+        .put("clientId", simulator.clientId())
+        .put("clientSecret", simulator.clientSecret())
+        .put("apiBaseUrl", simulator.apiDomain(io.routemcp.simulators.zoho.ZohoDataCentre.US));
+  }
+
+  /** GoHighLevel as its descriptor describes it, pointed at the simulator. */
+  public static JsonObject gohighlevel(io.routemcp.simulators.gohighlevel.GoHighLevelSimulator simulator) {
+    return new JsonObject()
+        .put("name", "GoHighLevel")
+        .put("authTypes", new JsonArray().add("oauth2"))
+        .put("oauth", new JsonObject()
+            .put("authorizeUrl", simulator.authorizeUrl())
+            .put("tokenUrl", simulator.tokenUrl())
+            .put("scopes", new JsonArray().add("contacts.readonly").add("contacts.write"))
+            .put("scopeSeparator", " ")
+            .put("pkce", false)
+            .put("clientAuth", "body")
+            .put("accessTokenLifetimeSeconds", 86399)
+            .put("refreshTokenRotates", true)
+            .put("metadataFromTokenResponse", new JsonArray().add("locationId").add("companyId").add("userType")))
+        .put("clientId", simulator.clientId())
+        .put("clientSecret", simulator.clientSecret())
+        .put("apiBaseUrl", simulator.baseUrl());
+  }
+
   public static String randomMasterKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -39,6 +112,11 @@ public final class ConnectTestConfig {
             .put("pipedrive", new JsonObject()
                 .put("authTypes", new JsonArray().add("oauth2").add("api_key"))
                 .put("oauth", new JsonObject().put("tokenUrl", "http://127.0.0.1:9/oauth/token"))));
+  }
+
+  /** The same configuration with the Connect server on a free port (public URL http://localhost:PORT). */
+  public static JsonObject withServer(JsonObject config) {
+    return config.copy().put("connectPort", 0);
   }
 
   /**
@@ -59,6 +137,7 @@ public final class ConnectTestConfig {
         .put("refreshTokenRotates", false)
         .put("metadataFromTokenResponse", new JsonArray());
     return new JsonObject()
+        .put("name", "HubSpot")
         .put("authTypes", new JsonArray().add("oauth2"))
         .put("oauth", oauth)
         .put("clientId", simulator.clientId())

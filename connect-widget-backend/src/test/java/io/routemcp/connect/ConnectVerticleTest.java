@@ -63,4 +63,22 @@ class ConnectVerticleTest {
     assertStartFails(vertx, ctx, new JsonObject().put("masterKey", Base64.getEncoder().encodeToString(new byte[32])),
         "databaseUrl", null);
   }
+
+  @Test
+  @DisplayName("a Connect port already taken stops start-up naming ROUTEMCP_CONNECT_PORT")
+  void connectPortTaken(Vertx vertx, VertxTestContext ctx) throws Exception {
+    io.vertx.core.http.HttpServer squatter = vertx.createHttpServer().requestHandler(r -> r.response().end())
+        .listen(0).await(5, java.util.concurrent.TimeUnit.SECONDS);
+    ConnectDatabase database = new ConnectDatabase(io.routemcp.testing.TestDatabase.create());
+    JsonObject config = new JsonObject()
+        .put("databaseUrl", database.url())
+        .put("masterKey", Base64.getEncoder().encodeToString(new byte[32]))
+        .put("connectPort", squatter.actualPort());
+    vertx.deployVerticle(new ConnectVerticle(), new DeploymentOptions().setConfig(config))
+        .onComplete(ctx.failing(failure -> ctx.verify(() -> {
+          assertThat(failure.getMessage()).isEqualTo("port " + squatter.actualPort()
+              + " of the Connect server is taken (set ROUTEMCP_CONNECT_PORT to another port)");
+          ctx.completeNow();
+        })));
+  }
 }

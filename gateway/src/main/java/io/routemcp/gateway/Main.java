@@ -7,6 +7,7 @@ import io.routemcp.gateway.config.ConfigLoader;
 import io.routemcp.gateway.config.GatewayConfig;
 import io.routemcp.gateway.config.MasterKeyFile;
 import io.routemcp.gateway.database.DatabaseUrl;
+import io.routemcp.gateway.demo.DemoLauncher;
 import io.routemcp.gateway.database.EmbeddedDatabase;
 import io.routemcp.gateway.database.Migrations;
 import io.routemcp.kit.provider.ProviderCatalogue;
@@ -41,8 +42,12 @@ public final class Main {
         createKey(arguments.subList(1, arguments.size()));
         return;
       }
+      if (arguments.equals(List.of("--demo"))) {
+        DemoLauncher.run();
+        return;
+      }
       if (arguments.contains("--help") || arguments.contains("-h")) {
-        System.out.println("usage: routemcp [serve]\n       " + KeysCommand.USAGE.substring("usage: ".length()));
+        System.out.println("usage: routemcp [serve | --demo]\n       " + KeysCommand.USAGE.substring("usage: ".length()));
         return;
       }
       if (!arguments.isEmpty() && !arguments.equals(List.of("serve"))) {

@@ -2,6 +2,7 @@ package io.routemcp.gateway;
 
 import io.routemcp.gateway.admin.AdminApi;
 import io.routemcp.gateway.api.FailureHandler;
+import io.routemcp.gateway.api.ConnectTokenApi;
 import io.routemcp.gateway.api.ConnectionsApi;
 import io.routemcp.gateway.api.FieldMappingsApi;
 import io.routemcp.gateway.api.ProvidersApi;
@@ -21,6 +22,7 @@ import io.routemcp.gateway.ratelimit.LocalRateLimiter;
 import io.routemcp.gateway.ratelimit.RateLimitHandler;
 import io.routemcp.gateway.ratelimit.RateLimiter;
 import io.routemcp.gateway.paging.ServerSecrets;
+import io.routemcp.kit.connect.ConnectTokensClient;
 import io.routemcp.kit.connect.ConnectionsClient;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
@@ -66,8 +68,8 @@ public final class RouterVerticle extends VerticleBase {
     ProviderCatalogue catalogue = ProviderCatalogue.load();
     ConnectionDirectory directory = new ConnectionDirectory(pool);
     authenticator = new ApiKeyAuthenticator(new ApiKeyStore(pool));
-    ProviderClient providers = new ProviderClient(vertx, config.getLong("providerTimeoutMs", 15000L));
-    ConnectionsClient connections = new ConnectionsClient(vertx, config.getLong("providerTimeoutMs", 15000L));
+    ProviderClient providers = new ProviderClient(vertx, config.getLong("providerTimeoutMs", 20000L));
+    ConnectionsClient connections = new ConnectionsClient(vertx, config.getLong("providerTimeoutMs", 20000L));
     FieldMappingStore mappingStore = new FieldMappingStore(pool);
     FieldMappingOverrides overrides = new FieldMappingOverrides(mappingStore);
     return ServerSecrets.get(pool, "cursor")
@@ -79,6 +81,7 @@ public final class RouterVerticle extends VerticleBase {
           new ProvidersApi(catalogue).mount(api);
           new FieldMappingsApi(catalogue, MappingCatalogue.load(), mappingStore, overrides).mount(api);
           new ConnectionsApi(connections).mount(api);
+          new ConnectTokenApi(new ConnectTokensClient(vertx, config.getLong("providerTimeoutMs", 20000L))).mount(api);
           Router resources = Router.router(vertx);
           IdempotencyHandler idempotency = new IdempotencyHandler(pool);
           purgeTimer = idempotency.schedulePurge(vertx);

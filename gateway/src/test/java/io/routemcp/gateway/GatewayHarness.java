@@ -36,7 +36,8 @@ public final class GatewayHarness {
     this.vertx = vertx;
     this.database = database;
     this.port = port;
-    this.client = WebClient.create(vertx);
+    // tests and benchmarks send many requests at once: the default pool of 5 would queue them
+    this.client = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions(), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
   }
 
   /** Blocks on JDBC to create the database: call from a test thread, not an event loop. */
@@ -66,6 +67,22 @@ public final class GatewayHarness {
 
   public int port() {
     return port;
+  }
+
+  /** The Connect server's public base URL (http://localhost:PORT when ROUTEMCP_CONNECT_PORT is 0). */
+  public String connectUrl() {
+    return (String) vertx.sharedData().getLocalMap("routemcp.connect.httpPort").get("publicUrl");
+  }
+
+  /** {@code POST /api/v1/connect/token} with this key: the ct_ token for that end user. */
+  public Future<String> connectToken(String apiKey, String endUserId, String displayName) {
+    JsonObject body = new JsonObject().put("endUserId", endUserId);
+    if (displayName != null) {
+      body.put("endUserDisplayName", displayName);
+    }
+    return api(HttpMethod.POST, "/api/v1/connect/token", apiKey, null, body).compose(response -> response.status() == 201
+        ? Future.succeededFuture(response.data().getString("token"))
+        : Future.failedFuture(new IllegalStateException("connect token refused: " + response.body())));
   }
 
   public TestDatabase database() {

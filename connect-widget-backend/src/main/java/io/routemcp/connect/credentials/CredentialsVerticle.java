@@ -4,6 +4,7 @@ import io.routemcp.connect.ConnectConfig;
 import io.routemcp.connect.ProviderSettings;
 import io.routemcp.connect.connections.ConnectionRecord;
 import io.routemcp.connect.connections.ConnectionStore;
+import io.routemcp.connect.oauth.TokenUrls;
 import io.routemcp.connect.vault.StoredSecret;
 import io.routemcp.connect.vault.VaultException;
 import io.routemcp.kit.connect.ConnectionEvent;
@@ -206,7 +207,9 @@ public final class CredentialsVerticle extends VerticleBase {
       LOG.info("Connection {} ({}) has an expired token and no refresh token", current.id(), current.provider());
       return markNeedsReauth(current);
     }
-    return tokenEndpoint.refresh(provider, secret.refreshToken())
+    String accountsServer = current.metadata() == null ? null : current.metadata().getString("accounts_server");
+    String tokenUrl = TokenUrls.tokenUrl(provider, TokenUrls.trustedAccountsServer(provider, accountsServer));
+    return tokenEndpoint.refresh(provider, tokenUrl, secret.refreshToken())
         .compose(token -> save(current, secret, token))
         .recover(failure -> {
           if (!(failure instanceof TokenRefreshException refusal)) {

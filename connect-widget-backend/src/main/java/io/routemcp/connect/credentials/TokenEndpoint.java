@@ -34,9 +34,12 @@ final class TokenEndpoint {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** Fails only with {@link TokenRefreshException}. */
-  Future<RefreshedToken> refresh(ProviderSettings provider, String refreshToken) {
-    HttpRequest<Buffer> request = client.postAbs(provider.oauth().tokenUrl())
+  /**
+   * @param tokenUrl the provider's token endpoint for this connection (Zoho's depends on its data centre)
+   * @throws TokenRefreshException as the failure of the returned future, and only that
+   */
+  Future<RefreshedToken> refresh(ProviderSettings provider, String tokenUrl, String refreshToken) {
+    HttpRequest<Buffer> request = client.postAbs(tokenUrl)
         .timeout(timeoutMillis)
         .putHeader("Accept", "application/json");
     MultiMap form = MultiMap.caseInsensitiveMultiMap()

@@ -61,14 +61,8 @@ public final class CredentialVault {
 
   /** nonce || ciphertext+tag of the secret's JSON, bound to the connection. */
   public byte[] encrypt(String connectionId, StoredSecret secret) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(connectionId.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(secret.toJson().encode().getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+      return seal(connectionId, secret.toJson().encode().getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new VaultException("Could not encrypt the credentials of connection " + connectionId);
     }
@@ -83,14 +77,48 @@ public final class CredentialVault {
       throw new VaultException("Connection " + connectionId + " has no readable credentials");
     }
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-      cipher.updateAAD(connectionId.getBytes(StandardCharsets.UTF_8));
-      byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-      return StoredSecret.fromJson(new JsonObject(new String(plain, StandardCharsets.UTF_8)));
+      return StoredSecret.fromJson(new JsonObject(new String(open(connectionId, stored), StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException | DecodeException e) {
       throw new VaultException("The credentials of connection " + connectionId
           + " could not be decrypted (tampered, moved from another row, or another master key)");
     }
+  }
+
+  /** Seals a short secret other than credentials (a PKCE verifier), bound to the row that holds it. */
+  public byte[] encryptText(String boundTo, String text) {
+    try {
+      return seal(boundTo, text.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("Could not encrypt a secret of " + boundTo);
+    }
+  }
+
+  /** @throws VaultException when the value was tampered with or belongs to another row */
+  public String decryptText(String boundTo, byte[] stored) {
+    try {
+      return new String(open(boundTo, stored), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("A secret of " + boundTo + " could not be decrypted");
+    }
+  }
+
+  private byte[] seal(String boundTo, byte[] plain) throws GeneralSecurityException {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+    cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+    byte[] sealed = cipher.doFinal(plain);
+    return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+  }
+
+  private byte[] open(String boundTo, byte[] stored) throws GeneralSecurityException {
+    if (stored == null || stored.length < NONCE_BYTES + TAG_BITS / 8) {
+      throw new GeneralSecurityException("too short");
+    }
+    Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+    cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+    cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+    return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
   }
 }

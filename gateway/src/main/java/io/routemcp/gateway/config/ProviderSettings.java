@@ -18,7 +18,8 @@ public record ProviderSettings(String apiBaseUrl, String authorizeUrl, String to
       "MAX_ATTEMPTS", "maxAttempts",
       "RETRY_AFTER_CAP_MS", "retryAfterCapMs",
       "BREAKER_MAX_FAILURES", "breakerMaxFailures",
-      "BREAKER_RESET_TIMEOUT_MS", "breakerResetTimeoutMs");
+      "BREAKER_RESET_TIMEOUT_MS", "breakerResetTimeoutMs",
+      "MAX_CONNECTIONS", "maxConnections");
 
   static final ProviderSettings NONE = new ProviderSettings(null, null, null, null, null, null, new JsonObject());
 

@@ -2,11 +2,8 @@ package io.routemcp.gateway.bench;
 
 import io.routemcp.gateway.GatewayHarness;
 import io.routemcp.gateway.GatewayHarness.Tenant;
-import io.routemcp.simulators.hubspot.HubSpotSimulator;
-import io.routemcp.simulators.hubspot.HubSpotSimulatorOptions;
-import io.routemcp.simulators.hubspot.TokenSet;
+import io.routemcp.gateway.SimulatedProvider;
 import io.routemcp.testing.TestDatabase;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -20,14 +17,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Latency of a fanned-out list: one end user connected to four simulated provider accounts,
- * each answering after 50 ms, the whole gateway in this JVM over real HTTP and PostgreSQL. Prints
+ * Latency of a fanned-out list: one end user connected to HubSpot, Zoho CRM, Pipedrive and
+ * GoHighLevel (their simulators, each answering after 50 ms), the whole gateway in this JVM over real HTTP and PostgreSQL. Prints
  * p50/p90/p99 of sequential requests, the single-source baseline, and throughput at a given
  * concurrency. Run with {@code scripts/bench-fanout.sh}.
  */
 public final class FanOutLatencyBenchmark {
 
-  private static final int SOURCES = 4;
   private static final Duration PROVIDER_LATENCY = Duration.ofMillis(50);
 
   public static void main(String[] args) throws Exception {
@@ -35,47 +31,40 @@ public final class FanOutLatencyBenchmark {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     Vertx vertx = Vertx.vertx();
     try {
+      List<SimulatedProvider> providers = List.of(SimulatedProvider.hubspot(vertx, true), SimulatedProvider.zoho(vertx, true),
+          SimulatedProvider.pipedrive(vertx, true), SimulatedProvider.gohighlevel(vertx, true));
       Map<String, String> env = new HashMap<>();
-      // a benchmark measures the gateway, not HubSpot's 110 requests per 10 s
-      HubSpotSimulator hubspot = new HubSpotSimulator(new HubSpotSimulatorOptions().rateLimitPerTenSeconds(1_000_000));
-      hubspot.start(vertx).await(10, TimeUnit.SECONDS);
-      hubspot.faults().latency(PROVIDER_LATENCY);
-      env.put("ROUTEMCP_PROVIDER_HUBSPOT_API_BASE_URL", hubspot.baseUrl());
-      env.put("ROUTEMCP_PROVIDER_HUBSPOT_TOKEN_URL", hubspot.tokenUrl());
-      env.put("ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_ID", hubspot.clientId());
-      env.put("ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_SECRET", hubspot.clientSecret());
+      providers.forEach(p -> env.putAll(p.env()));
       env.put("ROUTEMCP_HTTP_INSTANCES", "2");
       GatewayHarness gateway = GatewayHarness.start(vertx, TestDatabase.create(), env).await(60, TimeUnit.SECONDS);
       Tenant tenant = gateway.newTenant().await(10, TimeUnit.SECONDS);
-      for (int i = 0; i < SOURCES; i++) {
-        TokenSet tokens = hubspot.createPortal().issueTokens();
-        connect(gateway, tenant, "bench-fanout", tokens).await(10, TimeUnit.SECONDS);
-        if (i == 0) {
-          connect(gateway, tenant, "bench-single", tokens).await(10, TimeUnit.SECONDS);
-        }
+      for (SimulatedProvider provider : providers) {
+        provider.simulator().faults().latency(PROVIDER_LATENCY);
+        connect(gateway, tenant, "bench-fanout", provider.connectionImport().get());
       }
-      String fanOut = "/api/v1/contacts?limit=25";
-      run(gateway, tenant, "bench-fanout", fanOut, 100);
-      long[] fan = run(gateway, tenant, "bench-fanout", fanOut, requests);
-      run(gateway, tenant, "bench-single", fanOut, 100);
-      long[] single = run(gateway, tenant, "bench-single", fanOut, requests);
-      report("fan-out to " + SOURCES + " accounts at " + PROVIDER_LATENCY.toMillis() + " ms each, sequential", fan);
-      report("one account at " + PROVIDER_LATENCY.toMillis() + " ms, sequential (baseline)", single);
+      connect(gateway, tenant, "bench-single", providers.get(0).connectionImport().get());
+      String path = "/api/v1/contacts?limit=25";
+      run(gateway, tenant, "bench-fanout", path, 100);
+      long[] fan = run(gateway, tenant, "bench-fanout", path, requests);
+      run(gateway, tenant, "bench-single", path, 100);
+      long[] single = run(gateway, tenant, "bench-single", path, requests);
+      report("fan-out to HubSpot, Zoho, Pipedrive, GoHighLevel at " + PROVIDER_LATENCY.toMillis() + " ms each, sequential", fan);
+      report("HubSpot alone at " + PROVIDER_LATENCY.toMillis() + " ms, sequential (baseline)", single);
       Instant start = Instant.now();
-      long[] concurrent = concurrent(gateway, tenant, fanOut, requests, concurrency);
+      long[] concurrent = concurrent(gateway, tenant, path, requests, concurrency);
       double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-      report(String.format("fan-out, %d concurrent clients (%.0f requests/s)", concurrency, requests / seconds), concurrent);
+      report(String.format("fan-out to the four, %d concurrent clients (%.0f requests/s)", concurrency, requests / seconds), concurrent);
     } finally {
       vertx.close().await(30, TimeUnit.SECONDS);
     }
   }
 
-  private static Future<String> connect(GatewayHarness gateway, Tenant tenant, String endUser, TokenSet tokens) {
-    return gateway.admin(HttpMethod.POST, "/admin/v1/organizations/" + tenant.orgId() + "/connections", new JsonObject()
-            .put("environment", "live").put("endUserId", endUser).put("provider", "hubspot")
-            .put("credentials", new JsonObject().put("access_token", tokens.accessToken()).put("refresh_token", tokens.refreshToken())
-                .put("expires_at", Instant.now().plusSeconds(1800).toString())))
-        .map(r -> r.data().getString("id"));
+  private static void connect(GatewayHarness gateway, Tenant tenant, String endUser, JsonObject connection) throws Exception {
+    GatewayHarness.Response imported = gateway.admin(HttpMethod.POST, "/admin/v1/organizations/" + tenant.orgId() + "/connections",
+        connection.put("environment", "live").put("endUserId", endUser)).await(10, TimeUnit.SECONDS);
+    if (imported.status() != 201) {
+      throw new IllegalStateException("import failed: " + imported.body());
+    }
   }
 
   private static long[] run(GatewayHarness gateway, Tenant tenant, String endUser, String path, int count) throws Exception {

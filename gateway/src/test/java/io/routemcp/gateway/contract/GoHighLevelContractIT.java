@@ -1,57 +1,21 @@
 package io.routemcp.gateway.contract;
 
+import io.routemcp.gateway.SimulatedProvider;
 import io.routemcp.kit.resource.Resource;
-import io.routemcp.simulators.ProviderSimulator;
-import io.routemcp.simulators.gohighlevel.GoHighLevelSimulator;
-import io.routemcp.simulators.gohighlevel.GoHighLevelSimulatorOptions;
-import io.routemcp.simulators.gohighlevel.IssuedTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Provider contract: GoHighLevel")
 class GoHighLevelContractIT extends ProviderContractIT {
 
-  private GoHighLevelSimulator ghl;
-
   @Override
-  protected String slug() {
-    return "gohighlevel";
-  }
-
-  @Override
-  protected Map<String, String> startSimulator(Vertx vertx) throws Exception {
-    // notes and tasks are listed contact by contact: the suite's many calls would exceed the 100 per 10 s burst,
-    // whose own handling the adapter module tests
-    ghl = new GoHighLevelSimulator(new GoHighLevelSimulatorOptions().burstPerTenSeconds(100_000));
-    ghl.start(vertx).await(10, TimeUnit.SECONDS);
-    return Map.of(
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_API_BASE_URL", ghl.baseUrl(),
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_TOKEN_URL", ghl.tokenUrl(),
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_CLIENT_ID", ghl.clientId(),
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_CLIENT_SECRET", ghl.clientSecret());
-  }
-
-  @Override
-  protected ProviderSimulator simulator() {
-    return ghl;
-  }
-
-  /** A Location token: the location it belongs to travels as connection metadata. */
-  @Override
-  protected JsonObject connectionImport() {
-    IssuedTokens tokens = ghl.createLocation().issueTokens();
-    return new JsonObject().put("provider", "gohighlevel")
-        .put("credentials", new JsonObject()
-            .put("access_token", tokens.accessToken())
-            .put("refresh_token", tokens.refreshToken())
-            .put("expires_at", Instant.now().plusSeconds(tokens.expiresInSeconds()).toString()))
-        .put("metadata", new JsonObject().put("locationId", tokens.locationId()).put("companyId", tokens.companyId())
-            .put("userType", "Location"));
+  protected SimulatedProvider start(Vertx vertx) throws Exception {
+    // notes and tasks are listed contact by contact: the suite's many calls would exceed the 100 per 10 s
+    // burst, whose own handling the adapter module tests
+    return SimulatedProvider.gohighlevel(vertx, true);
   }
 
   @Override

@@ -1,50 +1,19 @@
 package io.routemcp.gateway.contract;
 
+import io.routemcp.gateway.SimulatedProvider;
 import io.routemcp.kit.resource.Resource;
-import io.routemcp.simulators.ProviderSimulator;
-import io.routemcp.simulators.hubspot.HubSpotSimulator;
-import io.routemcp.simulators.hubspot.TokenSet;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Provider contract: HubSpot")
 class HubSpotContractIT extends ProviderContractIT {
 
-  private HubSpotSimulator hubspot;
-
   @Override
-  protected String slug() {
-    return "hubspot";
-  }
-
-  @Override
-  protected Map<String, String> startSimulator(Vertx vertx) throws Exception {
-    hubspot = new HubSpotSimulator();
-    hubspot.start(vertx).await(10, TimeUnit.SECONDS);
-    return Map.of(
-        "ROUTEMCP_PROVIDER_HUBSPOT_API_BASE_URL", hubspot.baseUrl(),
-        "ROUTEMCP_PROVIDER_HUBSPOT_TOKEN_URL", hubspot.tokenUrl(),
-        "ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_ID", hubspot.clientId(),
-        "ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_SECRET", hubspot.clientSecret());
-  }
-
-  @Override
-  protected ProviderSimulator simulator() {
-    return hubspot;
-  }
-
-  @Override
-  protected JsonObject connectionImport() {
-    TokenSet tokens = hubspot.createPortal().issueTokens();
-    return new JsonObject().put("provider", "hubspot").put("credentials", new JsonObject()
-        .put("access_token", tokens.accessToken())
-        .put("refresh_token", tokens.refreshToken())
-        .put("expires_at", Instant.now().plusSeconds(tokens.expiresInSeconds()).toString()));
+  protected SimulatedProvider start(Vertx vertx) throws Exception {
+    return SimulatedProvider.hubspot(vertx, false);
   }
 
   @Override

@@ -1,52 +1,19 @@
 package io.routemcp.gateway.contract;
 
+import io.routemcp.gateway.SimulatedProvider;
 import io.routemcp.kit.resource.Resource;
-import io.routemcp.simulators.ProviderSimulator;
-import io.routemcp.simulators.pipedrive.IssuedTokens;
-import io.routemcp.simulators.pipedrive.PipedriveSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Provider contract: Pipedrive")
 class PipedriveContractIT extends ProviderContractIT {
 
-  private PipedriveSimulator pipedrive;
-
   @Override
-  protected String slug() {
-    return "pipedrive";
-  }
-
-  @Override
-  protected Map<String, String> startSimulator(Vertx vertx) throws Exception {
-    pipedrive = new PipedriveSimulator();
-    pipedrive.start(vertx).await(10, TimeUnit.SECONDS);
-    return Map.of(
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_API_BASE_URL", pipedrive.baseUrl(),
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_TOKEN_URL", pipedrive.tokenUrl(),
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_CLIENT_ID", pipedrive.clientId(),
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_CLIENT_SECRET", pipedrive.clientSecret());
-  }
-
-  @Override
-  protected ProviderSimulator simulator() {
-    return pipedrive;
-  }
-
-  @Override
-  protected JsonObject connectionImport() {
-    IssuedTokens tokens = pipedrive.createCompany().issueTokens();
-    return new JsonObject().put("provider", "pipedrive").put("authType", "oauth2")
-        .put("credentials", new JsonObject()
-            .put("access_token", tokens.accessToken())
-            .put("refresh_token", tokens.refreshToken())
-            .put("expires_at", Instant.now().plusSeconds(tokens.expiresInSeconds()).toString()))
-        .put("metadata", new JsonObject().put("api_domain", tokens.apiDomain()));
+  protected SimulatedProvider start(Vertx vertx) throws Exception {
+    return SimulatedProvider.pipedrive(vertx, false);
   }
 
   @Override

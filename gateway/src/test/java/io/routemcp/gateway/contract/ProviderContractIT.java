@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routemcp.gateway.GatewayHarness;
 import io.routemcp.gateway.GatewayHarness.Response;
 import io.routemcp.gateway.GatewayHarness.Tenant;
+import io.routemcp.gateway.SimulatedProvider;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderDescriptor;
 import io.routemcp.kit.resource.Operation;
@@ -48,17 +49,10 @@ public abstract class ProviderContractIT {
   protected Tenant tenant;
   protected String connectionId;
   protected ProviderDescriptor descriptor;
+  private SimulatedProvider provider;
 
-  /** The provider's slug. */
-  protected abstract String slug();
-
-  /** Starts the simulator; the gateway is pointed at it with the environment this returns. */
-  protected abstract Map<String, String> startSimulator(Vertx vertx) throws Exception;
-
-  protected abstract ProviderSimulator simulator();
-
-  /** The admin-import body of a live connection to a fresh simulated account. */
-  protected abstract JsonObject connectionImport();
+  /** Starts the provider's simulator. */
+  protected abstract SimulatedProvider start(Vertx vertx) throws Exception;
 
   /** A valid create body; {@code existing} holds one existing record of each resource the provider lists. */
   protected abstract JsonObject createBody(Resource resource, Map<Resource, JsonObject> existing);
@@ -68,16 +62,25 @@ public abstract class ProviderContractIT {
   }
 
   @BeforeAll
-  void start(Vertx vertx) throws Exception {
+  void startGateway(Vertx vertx) throws Exception {
+    provider = start(vertx);
     descriptor = ProviderCatalogue.load().descriptor(slug()).orElseThrow();
-    Map<String, String> env = new HashMap<>(startSimulator(vertx));
+    Map<String, String> env = new HashMap<>(provider.env());
     env.put("ROUTEMCP_PROVIDER_" + slug().toUpperCase().replace('-', '_') + "_MAX_ATTEMPTS", "2");
     gateway = GatewayHarness.start(vertx, TestDatabase.create(), env).await(60, TimeUnit.SECONDS);
     tenant = gateway.newTenant().await(10, TimeUnit.SECONDS);
     Response imported = gateway.admin(HttpMethod.POST, "/admin/v1/organizations/" + tenant.orgId() + "/connections",
-        connectionImport().put("environment", "live").put("endUserId", END_USER)).await(10, TimeUnit.SECONDS);
+        provider.connectionImport().get().put("environment", "live").put("endUserId", END_USER)).await(10, TimeUnit.SECONDS);
     assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(201);
     connectionId = imported.data().getString("id");
+  }
+
+  private String slug() {
+    return provider.slug();
+  }
+
+  private ProviderSimulator simulator() {
+    return provider.simulator();
   }
 
   @AfterEach

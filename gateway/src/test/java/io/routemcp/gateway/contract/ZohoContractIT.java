@@ -1,52 +1,19 @@
 package io.routemcp.gateway.contract;
 
+import io.routemcp.gateway.SimulatedProvider;
 import io.routemcp.kit.resource.Resource;
-import io.routemcp.simulators.ProviderSimulator;
-import io.routemcp.simulators.zoho.ZohoSimulator;
-import io.routemcp.simulators.zoho.ZohoTokenSet;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Provider contract: Zoho CRM")
 class ZohoContractIT extends ProviderContractIT {
 
-  private ZohoSimulator zoho;
-
   @Override
-  protected String slug() {
-    return "zoho-crm";
-  }
-
-  @Override
-  protected Map<String, String> startSimulator(Vertx vertx) throws Exception {
-    zoho = new ZohoSimulator();
-    zoho.start(vertx).await(10, TimeUnit.SECONDS);
-    return Map.of(
-        "ROUTEMCP_PROVIDER_ZOHO_CRM_TOKEN_URL", zoho.tokenUrl(),
-        "ROUTEMCP_PROVIDER_ZOHO_CRM_CLIENT_ID", zoho.clientId(),
-        "ROUTEMCP_PROVIDER_ZOHO_CRM_CLIENT_SECRET", zoho.clientSecret());
-  }
-
-  @Override
-  protected ProviderSimulator simulator() {
-    return zoho;
-  }
-
-  /** The API domain comes from the connection, as Zoho's token response gives it per data centre. */
-  @Override
-  protected JsonObject connectionImport() {
-    ZohoTokenSet tokens = zoho.createOrg().issueTokens();
-    return new JsonObject().put("provider", "zoho-crm")
-        .put("credentials", new JsonObject()
-            .put("access_token", tokens.accessToken())
-            .put("refresh_token", tokens.refreshToken())
-            .put("expires_at", Instant.now().plusSeconds(tokens.expiresInSeconds()).toString()))
-        .put("metadata", new JsonObject().put("api_domain", tokens.apiDomain()).put("accounts_server", tokens.accountsServer()));
+  protected SimulatedProvider start(Vertx vertx) throws Exception {
+    return SimulatedProvider.zoho(vertx, false);
   }
 
   @Override

@@ -21,6 +21,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.PoolOptions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -125,10 +126,11 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   protected Future<?> setUp() {
     settings = HttpSettings.fromConfig(config, descriptor().raw().getString("apiBaseUrl"));
     failures = new ProviderFailures(descriptor().slug(), descriptor().name());
+    // every end user of a provider usually shares one API host: the default pool of 5 would queue them
     client = WebClient.create(vertx, new WebClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutMs()))
         .setUserAgent("RouteMCP")
-        .setFollowRedirects(false));
+        .setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(settings.maxConnections()).setHttp2MaxSize(settings.maxConnections()));
     breaker = CircuitBreaker.create(ProviderRequest.address(descriptor().slug()), vertx, new CircuitBreakerOptions()
         .setMaxFailures(settings.breakerMaxFailures())
         .setResetTimeout(settings.breakerResetTimeoutMs())

@@ -9,11 +9,11 @@ import io.vertx.core.json.JsonObject;
  * exponential backoff, {@code retryAfterCapMs} [2000] — the longest Retry-After a read waits out
  * itself —, {@code breakerMaxFailures} [5] consecutive failures that open the circuit,
  * {@code breakerResetTimeoutMs} [10000] before a half-open probe, {@code credentialsTimeoutMs}
- * [5000] for the vault.
+ * [5000] for the vault, {@code maxConnections} [100] to the provider's API host.
  */
 public record HttpSettings(String apiBaseUrl, long requestTimeoutMs, int maxAttempts, long retryBaseDelayMs,
     long retryMaxDelayMs, long retryAfterCapMs, int breakerMaxFailures, long breakerResetTimeoutMs,
-    long credentialsTimeoutMs) {
+    long credentialsTimeoutMs, int maxConnections) {
 
   public static HttpSettings fromConfig(JsonObject config, String defaultApiBaseUrl) {
     return new HttpSettings(
@@ -25,7 +25,8 @@ public record HttpSettings(String apiBaseUrl, long requestTimeoutMs, int maxAtte
         positive(config, "retryAfterCapMs", 2_000L),
         (int) positive(config, "breakerMaxFailures", 5L),
         positive(config, "breakerResetTimeoutMs", 10_000L),
-        positive(config, "credentialsTimeoutMs", 5_000L));
+        positive(config, "credentialsTimeoutMs", 5_000L),
+        (int) positive(config, "maxConnections", 100L));
   }
 
   private static long positive(JsonObject config, String key, long fallback) {
