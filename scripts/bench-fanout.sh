@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fan-out latency: one end user, four simulated provider accounts at 50 ms each, the whole gateway
+# Fan-out latency: one end user connected to the four simulated providers at 50 ms each, the whole gateway
 # in one JVM. Usage: scripts/bench-fanout.sh [requests=1000] [concurrency=16]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -334,6 +334,32 @@ class HubSpotGatewayIT {
 
   @Test
   @Order(9)
+  @DisplayName("two accounts of one provider: ?provider fans out across both, ?connection_id picks one, writes must choose")
+  void twoAccountsOfOneProvider(VertxTestContext ctx) {
+    String endUser = "two-portals";
+    String path = "/api/v1/contacts?provider=hubspot&limit=100";
+    importConnection("test", endUser, hubspot.createPortal().issueTokens(), Instant.now().plusSeconds(1800))
+        .compose(first -> importConnection("test", endUser, hubspot.createPortal().issueTokens(), Instant.now().plusSeconds(1800))
+            .map(second -> List.of(first, second)))
+        .compose(ids -> gateway.api(HttpMethod.GET, path, tenant.testKey(), endUser, null)
+            .compose(both -> gateway.api(HttpMethod.GET, path + "&connection_id=" + ids.get(1), tenant.testKey(), endUser, null)
+                .compose(one -> gateway.api(HttpMethod.POST, "/api/v1/contact?provider=hubspot", tenant.testKey(), endUser,
+                        new JsonObject().put("first_name", "Which").put("last_name", "Portal"))
+                    .map(write -> {
+                      ctx.verify(() -> {
+                        assertThat(both.data().getJsonArray("data").stream().map(o -> ((JsonObject) o).getString("connection_id")).distinct())
+                            .containsExactlyInAnyOrderElementsOf(ids);
+                        assertThat(one.data().getJsonArray("data")).allSatisfy(o -> assertThat(((JsonObject) o).getString("connection_id")).isEqualTo(ids.get(1)));
+                        assertThat(write.status()).isEqualTo(400);
+                        assertThat(write.body().getString("message")).contains("connection_id");
+                      });
+                      return null;
+                    }))))
+        .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @Order(10)
   @DisplayName("no token, key or secret ever reached the logs")
   void secretsNeverLogged(VertxTestContext ctx) {
     ctx.verify(() -> {

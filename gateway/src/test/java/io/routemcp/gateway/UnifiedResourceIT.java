@@ -233,6 +233,19 @@ class UnifiedResourceIT {
   }
 
   @Test
+  @DisplayName("another organization cannot page on with a cursor issued to this one, even for the same end user id")
+  void cursorOfAnotherOrganization(VertxTestContext ctx) {
+    gateway.newTenant().compose(other -> get("/api/v1/contact?limit=5", "shared-end-user")
+            .compose(mine -> gateway.api(HttpMethod.GET, "/api/v1/contact?limit=5&cursor=" + mine.data().getJsonObject("pagination").getString("cursor"),
+                other.testKey(), "shared-end-user", null)))
+        .onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+          assertThat(r.status()).isEqualTo(400);
+          assertThat(r.code()).isEqualTo("INVALID_CURSOR");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("answers each client mistake with its error code and status")
   void errorCodes(VertxTestContext ctx) {
     String big = "x".repeat(1024 * 1024 + 10);
