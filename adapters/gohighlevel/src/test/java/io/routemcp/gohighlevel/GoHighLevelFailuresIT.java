@@ -34,8 +34,8 @@ class GoHighLevelFailuresIT extends GoHighLevelContract {
   @Test
   @DisplayName("answers PROVIDER_AUTH_FAILED without calling GoHighLevel for a connection that has no locationId")
   void noLocation(VertxTestContext ctx) {
-    connect(new JsonObject().put("companyId", location.companyId()), location.issueTokens().accessToken(), null,
-            Instant.now().plusSeconds(3600))
+    connect("oauth2", location.issueTokens().accessToken(), null, Instant.now().plusSeconds(3600),
+            new JsonObject().put("companyId", location.companyId()))
         .compose(bare -> page(Resource.CONTACT, 5, null, null, bare))
         .onComplete(ctx.failing(failure -> ctx.verify(() -> {
           assertThat(api(failure).code()).isEqualTo("PROVIDER_AUTH_FAILED");

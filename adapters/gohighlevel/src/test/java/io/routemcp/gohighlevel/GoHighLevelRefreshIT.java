@@ -2,7 +2,6 @@ package io.routemcp.gohighlevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.routemcp.connect.vault.CredentialVault;
 import io.routemcp.connect.vault.StoredSecret;
 import io.routemcp.kit.provider.ProviderReply;
 import io.routemcp.kit.resource.Resource;
@@ -12,14 +11,9 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxTestContext;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +26,8 @@ class GoHighLevelRefreshIT extends GoHighLevelContract {
   private record Stored(StoredSecret secret, JsonObject metadata, String status) {}
 
   private Future<Stored> stored(String connection) {
-    return vertx.executeBlocking(() -> {
-      try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-          PreparedStatement query = c.prepareStatement("SELECT credentials, metadata::text, status FROM connections WHERE id = ?")) {
-        query.setObject(1, UUID.fromString(connection));
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          StoredSecret secret = CredentialVault.fromBase64(MASTER_KEY).decrypt(connection, row.getBytes(1));
-          return new Stored(secret, new JsonObject(row.getString(2)), row.getString(3));
-        }
-      }
-    });
+    return vertx.executeBlocking(() -> new Stored(storedSecret(connection), new JsonObject(database.metadata(connection)),
+        database.status(connection)));
   }
 
   /** A refresh as any client would send it, straight to the simulated token endpoint. */

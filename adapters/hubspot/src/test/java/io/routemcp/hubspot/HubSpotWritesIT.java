@@ -229,10 +229,10 @@ class HubSpotWritesIT extends HubSpotContract {
         assertCarriesConnection(created, connectionId);
         round.created().accept(created, stored(round, id, l));
       });
-      return write(Operation.UPDATE, round.resource(), id, round.update().apply(l))
+      return update(round.resource(), id, round.update().apply(l))
           .compose(updated -> {
             ctx.verify(() -> round.updated().accept(updated, stored(round, id, l)));
-            return write(Operation.REPLACE, round.resource(), id, round.replace().apply(l));
+            return replace(round.resource(), id, round.replace().apply(l));
           })
           .compose(replaced -> {
             ctx.verify(() -> round.replaced().accept(replaced, stored(round, id, l)));
@@ -258,10 +258,6 @@ class HubSpotWritesIT extends HubSpotContract {
     return stored.put("contact", l.contact()).put("otherCompany", l.otherCompany()).put("deal", l.deal());
   }
 
-  private Future<JsonObject> write(Operation op, Resource resource, String id, JsonObject body) {
-    return send(request(op, resource, id, body)).map(ProviderReply::record);
-  }
-
   @Test
   @DisplayName("creates a deal's associations with HubSpot's type ids and moves them with v4 PUT and DELETE on update")
   void dealAssociations(VertxTestContext ctx) {
@@ -277,7 +273,7 @@ class HubSpotWritesIT extends HubSpotContract {
             assertThat(read.getString("account")).isEqualTo(l.company());
           });
           simulator.resetCounts();
-          return write(Operation.UPDATE, Resource.DEAL, deal.getString("id"), new JsonObject().put("account", l.otherCompany())
+          return update(Resource.DEAL, deal.getString("id"), new JsonObject().put("account", l.otherCompany())
               .put("contacts", new JsonArray().add(l.contact()).add(l.otherContact())));
         }).map(updated -> {
           ctx.verify(() -> {
@@ -302,7 +298,7 @@ class HubSpotWritesIT extends HubSpotContract {
         .put("unifiedField", "custom_fields.lifecycle").put("providerField", "properties.lifecyclestage"));
     JsonObject body = new JsonObject().put("first_name", "Grace")
         .put("custom_fields", new JsonObject().put("lifecycle", "opportunity"));
-    send(request(Operation.CREATE, Resource.CONTACT, null, body, ProviderRequest.Params.none(), overrides))
+    send(request(Operation.CREATE, Resource.CONTACT, null, body, ProviderRequest.Params.none(), connectionId, overrides))
         .compose(created -> {
           String id = created.record().getString("id");
           ctx.verify(() -> {
@@ -310,8 +306,10 @@ class HubSpotWritesIT extends HubSpotContract {
             assertThat(properties(portal.object("contacts", id)).getString("lifecyclestage")).isEqualTo("opportunity");
           });
           return send(request(Operation.UPDATE, Resource.CONTACT, id,
-              new JsonObject().put("custom_fields", new JsonObject().put("lifecycle", "customer")), ProviderRequest.Params.none(), overrides))
-              .compose(updated -> send(request(Operation.GET, Resource.CONTACT, id, null, ProviderRequest.Params.none(), overrides))
+              new JsonObject().put("custom_fields", new JsonObject().put("lifecycle", "customer")), ProviderRequest.Params.none(),
+              connectionId, overrides))
+              .compose(updated -> send(request(Operation.GET, Resource.CONTACT, id, null, ProviderRequest.Params.none(),
+                  connectionId, overrides))
                   .compose(read -> get(Resource.CONTACT, id).map(plain -> List.of(updated.record(), read.record(), plain))));
         })
         .onComplete(ctx.succeeding(records -> ctx.verify(() -> {
@@ -354,7 +352,7 @@ class HubSpotWritesIT extends HubSpotContract {
   @Test
   @DisplayName("answers an update of a missing record with its NOT_FOUND code")
   void updateMissing(VertxTestContext ctx) {
-    write(Operation.UPDATE, Resource.DEAL, "999999", new JsonObject().put("name", "x"))
+    update(Resource.DEAL, "999999", new JsonObject().put("name", "x"))
         .onComplete(ctx.failing(failure -> ctx.verify(() -> {
           assertThat(api(failure).code()).isEqualTo("DEAL_NOT_FOUND");
           ctx.completeNow();

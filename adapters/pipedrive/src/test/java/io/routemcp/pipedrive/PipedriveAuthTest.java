@@ -1,7 +1,5 @@
 package io.routemcp.pipedrive;
 
-import static io.routemcp.pipedrive.PipedriveResourcesTest.check;
-import static io.routemcp.pipedrive.PipedriveResourcesTest.expectFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routemcp.kit.provider.ProviderReply;
@@ -12,7 +10,6 @@ import io.routemcp.simulators.pipedrive.PipedriveSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,37 +18,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Pipedrive's auth quirks end to end: per-company domains, personal API tokens, the api_domain a
  * refresh answers, a revoked grant, and a single refresh for many concurrent requests. A second
  * simulator instance is a second company domain.
  */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Pipedrive adapter: authentication")
-class PipedriveAuthTest {
+class PipedriveAuthTest extends PipedriveContract {
 
-  private PipedriveTestbed testbed;
   private PipedriveSimulator otherDomain;
-  private Company company;
   private Company otherCompany;
 
   @BeforeAll
-  void start(Vertx vertx, VertxTestContext ctx) {
-    otherDomain = new PipedriveSimulator(PipedriveTestbed.smallCompanies());
-    PipedriveTestbed.start(vertx, new PipedriveSimulator(PipedriveTestbed.smallCompanies()))
-        .compose(started -> {
-          testbed = started;
-          company = started.simulator.createCompany();
-          return otherDomain.start(vertx);
-        })
-        .onComplete(ctx.succeeding(port -> {
-          otherCompany = otherDomain.createCompany();
-          ctx.completeNow();
-        }));
+  void startOtherDomain(Vertx vertx, VertxTestContext ctx) {
+    otherDomain = new PipedriveSimulator(smallCompanies());
+    otherDomain.start(vertx).onComplete(ctx.succeeding(port -> {
+      otherCompany = otherDomain.createCompany();
+      ctx.completeNow();
+    }));
   }
 
   @AfterAll
@@ -62,15 +47,15 @@ class PipedriveAuthTest {
   @Test
   @DisplayName("each connection calls its own company's api_domain")
   void perConnectionDomains(VertxTestContext ctx) {
-    long hereBefore = testbed.simulator.requestCount("GET", "/api/v2/persons");
+    long hereBefore = simulator.requestCount("GET", "/api/v2/persons");
     long thereBefore = otherDomain.requestCount("GET", "/api/v2/persons");
-    testbed.connectOAuth(company).compose(here -> testbed.connectOAuth(otherCompany).compose(there ->
-            testbed.list(Resource.CONTACT, here, null, 5).compose(herePage ->
-                testbed.list(Resource.CONTACT, there, null, 5).map(therePage -> List.of(herePage, therePage)))))
+    connectOAuth(company).compose(here -> connectOAuth(otherCompany).compose(there ->
+            page(Resource.CONTACT, 5, null, null, here).compose(herePage ->
+                page(Resource.CONTACT, 5, null, null, there).map(therePage -> List.of(herePage, therePage)))))
         .onComplete(ctx.succeeding(pages -> ctx.verify(() -> {
           assertThat(email(pages.get(0))).endsWith("@" + company.domain() + ".example");
           assertThat(email(pages.get(1))).endsWith("@" + otherCompany.domain() + ".example");
-          assertThat(testbed.simulator.requestCount("GET", "/api/v2/persons")).isEqualTo(hereBefore + 1);
+          assertThat(simulator.requestCount("GET", "/api/v2/persons")).isEqualTo(hereBefore + 1);
           assertThat(otherDomain.requestCount("GET", "/api/v2/persons")).isEqualTo(thereBefore + 1);
           ctx.completeNow();
         })));
@@ -79,9 +64,9 @@ class PipedriveAuthTest {
   @Test
   @DisplayName("a personal API token is sent as x-api-token to the api_domain the importer gave")
   void apiToken(VertxTestContext ctx) {
-    testbed.connectApiToken(otherCompany.apiToken(), otherDomain.baseUrl())
-        .compose(connection -> testbed.list(Resource.DEAL, connection, null, 5)
-            .compose(deals -> testbed.create(Resource.NOTE, new JsonObject().put("content", "<p>via token</p>")
+    connectApiToken(otherCompany.apiToken(), otherDomain.baseUrl())
+        .compose(connection -> page(Resource.DEAL, 5, null, null, connection)
+            .compose(deals -> create(Resource.NOTE, new JsonObject().put("content", "<p>via token</p>")
                 .put("contact", "1"), connection).map(note -> List.of(deals, ProviderReply.record(note)))))
         .onComplete(ctx.succeeding(replies -> ctx.verify(() -> {
           assertThat(replies.get(0).records()).hasSize(5);
@@ -96,12 +81,12 @@ class PipedriveAuthTest {
   @DisplayName("a refresh (HTTP Basic client auth) replaces a stale api_domain with the one Pipedrive answers")
   void refreshUpdatesApiDomain(VertxTestContext ctx) {
     IssuedTokens tokens = company.issueTokens();
-    long tokenCalls = testbed.simulator.requestCount("POST", "/oauth/token");
-    testbed.connectOAuth(tokens, Instant.now().minusSeconds(60), new JsonObject().put("api_domain", "http://127.0.0.1:9"))
-        .compose(connection -> testbed.list(Resource.CONTACT, connection, null, 3))
+    long tokenCalls = simulator.requestCount("POST", "/oauth/token");
+    connectOAuth(tokens, Instant.now().minusSeconds(60), new JsonObject().put("api_domain", "http://127.0.0.1:9"))
+        .compose(connection -> page(Resource.CONTACT, 3, null, null, connection))
         .onComplete(ctx.succeeding(page -> ctx.verify(() -> {
           assertThat(page.records()).hasSize(3);
-          assertThat(testbed.simulator.requestCount("POST", "/oauth/token")).isEqualTo(tokenCalls + 1);
+          assertThat(simulator.requestCount("POST", "/oauth/token")).isEqualTo(tokenCalls + 1);
           ctx.completeNow();
         })));
   }
@@ -112,12 +97,12 @@ class PipedriveAuthTest {
     IssuedTokens tokens = company.issueTokens();
     company.revokeRefreshToken(tokens.refreshToken());
     String[] connection = new String[1];
-    testbed.connectOAuth(tokens, Instant.now().minusSeconds(60), new JsonObject().put("api_domain", tokens.apiDomain()))
+    connectOAuth(tokens, Instant.now().minusSeconds(60), new JsonObject().put("api_domain", tokens.apiDomain()))
         .compose(id -> {
           connection[0] = id;
-          return expectFailure(testbed.list(Resource.CONTACT, id, null, 3), "PROVIDER_AUTH_FAILED");
+          return expectFailure(page(Resource.CONTACT, 3, null, null, id), "PROVIDER_AUTH_FAILED");
         })
-        .compose(v -> vertx.executeBlocking(() -> testbed.status(connection[0])))
+        .compose(v -> vertx.executeBlocking(() -> database.status(connection[0])))
         .compose(status -> check(() -> assertThat(status).isEqualTo("needs_reauth")))
         .onComplete(ctx.succeedingThenComplete());
   }
@@ -126,18 +111,18 @@ class PipedriveAuthTest {
   @DisplayName("many concurrent requests on an expired token make exactly one call to the token endpoint")
   void concurrentRefresh(VertxTestContext ctx) {
     IssuedTokens tokens = company.issueTokens();
-    long tokenCalls = testbed.simulator.requestCount("POST", "/oauth/token");
-    testbed.connectOAuth(tokens, Instant.now().minusSeconds(60), new JsonObject().put("api_domain", tokens.apiDomain()))
+    long tokenCalls = simulator.requestCount("POST", "/oauth/token");
+    connectOAuth(tokens, Instant.now().minusSeconds(60), new JsonObject().put("api_domain", tokens.apiDomain()))
         .compose(connection -> {
           List<Future<ProviderReply>> requests = new ArrayList<>();
           for (int i = 0; i < 25; i++) {
-            requests.add(testbed.list(i % 2 == 0 ? Resource.CONTACT : Resource.DEAL, connection, null, 2));
+            requests.add(page(i % 2 == 0 ? Resource.CONTACT : Resource.DEAL, 2, null, null, connection));
           }
           return Future.all(requests);
         })
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
           assertThat(all.size()).isEqualTo(25);
-          assertThat(testbed.simulator.requestCount("POST", "/oauth/token")).isEqualTo(tokenCalls + 1);
+          assertThat(simulator.requestCount("POST", "/oauth/token")).isEqualTo(tokenCalls + 1);
           ctx.completeNow();
         })));
   }

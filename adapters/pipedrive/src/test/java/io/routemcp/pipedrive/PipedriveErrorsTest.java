@@ -1,7 +1,5 @@
 package io.routemcp.pipedrive;
 
-import static io.routemcp.pipedrive.PipedriveResourcesTest.check;
-import static io.routemcp.pipedrive.PipedriveResourcesTest.expectFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routemcp.kit.error.ApiException;
@@ -12,7 +10,6 @@ import io.routemcp.simulators.pipedrive.PipedriveSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -20,41 +17,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** How Pipedrive's failures reach clients: each HTTP outcome mapped to its public error code. */
-@ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Pipedrive adapter: errors")
-class PipedriveErrorsTest {
+class PipedriveErrorsTest extends PipedriveContract {
 
-  private PipedriveTestbed testbed;
   /** A second company domain on a plan with a burst limit of three requests per 2 seconds. */
   private PipedriveSimulator limited;
-  private Company company;
-  private String connection;
 
   @BeforeAll
-  void start(Vertx vertx, VertxTestContext ctx) {
-    limited = new PipedriveSimulator(PipedriveTestbed.smallCompanies().apiTokenBurstLimit(3));
-    PipedriveTestbed.start(vertx, new PipedriveSimulator(PipedriveTestbed.smallCompanies()))
-        .compose(started -> {
-          testbed = started;
-          company = started.simulator.createCompany();
-          return started.connectOAuth(company);
-        })
-        .compose(id -> {
-          connection = id;
-          return limited.start(vertx);
-        })
-        .onComplete(ctx.succeedingThenComplete());
+  void startLimited(Vertx vertx, VertxTestContext ctx) {
+    limited = new PipedriveSimulator(smallCompanies().apiTokenBurstLimit(3));
+    limited.start(vertx).onComplete(ctx.succeedingThenComplete());
   }
 
   @AfterEach
   void resetFaults() {
-    testbed.simulator.faults().reset();
-    testbed.simulator.tokenFaults().reset();
+    simulator.faults().reset();
+    simulator.tokenFaults().reset();
   }
 
   @AfterAll
@@ -67,33 +47,33 @@ class PipedriveErrorsTest {
   void unauthorized(VertxTestContext ctx) {
     IssuedTokens tokens = company.issueTokens();
     IssuedTokens bogus = new IssuedTokens("1:2:not-a-token", tokens.refreshToken(), 3599, tokens.apiDomain());
-    testbed.connectApiToken("0000000000000000000000000000000000000000", testbed.simulator.baseUrl())
-        .compose(id -> expectFailure(testbed.list(Resource.CONTACT, id, null, 5), "PROVIDER_AUTH_FAILED"))
-        .compose(v -> testbed.connectOAuth(bogus, Instant.now().plusSeconds(3000),
+    connectApiToken("0000000000000000000000000000000000000000", simulator.baseUrl())
+        .compose(id -> expectFailure(page(Resource.CONTACT, 5, null, null, id), "PROVIDER_AUTH_FAILED"))
+        .compose(v -> connectOAuth(bogus, Instant.now().plusSeconds(3000),
             new JsonObject().put("api_domain", tokens.apiDomain())))
-        .compose(id -> expectFailure(testbed.get(Resource.DEAL, "1", id), "PROVIDER_AUTH_FAILED"))
+        .compose(id -> expectFailure(get(Resource.DEAL, "1", true, id), "PROVIDER_AUTH_FAILED"))
         .onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
   @DisplayName("404 \"Deal not found\" is DEAL_NOT_FOUND; an id Pipedrive could not have issued never reaches it")
   void notFound(VertxTestContext ctx) {
-    long before = testbed.simulator.requestCount("GET", "/api/v2/deals/");
-    expectFailure(testbed.get(Resource.DEAL, "999999", connection), "DEAL_NOT_FOUND")
-        .compose(v -> expectFailure(testbed.update(Resource.CONTACT, "999999", new JsonObject().put("title", "x"), connection),
+    long before = simulator.requestCount("GET", "/api/v2/deals/");
+    expectFailure(get(Resource.DEAL, "999999", true), "DEAL_NOT_FOUND")
+        .compose(v -> expectFailure(update(Resource.CONTACT, "999999", new JsonObject().put("title", "x")),
             "CONTACT_NOT_FOUND"))
-        .compose(v -> expectFailure(testbed.delete(Resource.COMPANY, "999999", connection), "COMPANY_NOT_FOUND"))
-        .compose(v -> expectFailure(testbed.get(Resource.LEAD, "00000000-0000-0000-0000-000000000000", connection),
+        .compose(v -> expectFailure(delete(Resource.COMPANY, "999999"), "COMPANY_NOT_FOUND"))
+        .compose(v -> expectFailure(get(Resource.LEAD, "00000000-0000-0000-0000-000000000000", true),
             "LEAD_NOT_FOUND"))
-        .compose(v -> expectFailure(testbed.get(Resource.DEAL, "abc", connection), "DEAL_NOT_FOUND"))
-        .compose(v -> check(() -> assertThat(testbed.simulator.requestCount("GET", "/api/v2/deals/")).isEqualTo(before + 1)))
+        .compose(v -> expectFailure(get(Resource.DEAL, "abc", true), "DEAL_NOT_FOUND"))
+        .compose(v -> check(() -> assertThat(simulator.requestCount("GET", "/api/v2/deals/")).isEqualTo(before + 1)))
         .onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
   @DisplayName("400 validation failures are VALIDATION_ERROR with Pipedrive's message")
   void validation(VertxTestContext ctx) {
-    testbed.create(Resource.DEAL, new JsonObject().put("amount", 10), connection)
+    create(Resource.DEAL, new JsonObject().put("amount", 10))
         .onComplete(ctx.failing(failure -> ctx.verify(() -> {
           ApiException api = (ApiException) failure;
           assertThat(api.code()).isEqualTo("VALIDATION_ERROR");
@@ -106,8 +86,8 @@ class PipedriveErrorsTest {
   @Test
   @DisplayName("429 is PROVIDER_RATE_LIMITED with the provider's Retry-After")
   void rateLimited(VertxTestContext ctx) {
-    testbed.simulator.faults().rateLimitNext(2, 7);
-    testbed.list(Resource.CONTACT, connection, null, 5).onComplete(ctx.failing(failure -> ctx.verify(() -> {
+    simulator.faults().rateLimitNext(2, 7);
+    page(Resource.CONTACT, 5, null).onComplete(ctx.failing(failure -> ctx.verify(() -> {
       ApiException api = (ApiException) failure;
       assertThat(api.code()).isEqualTo("PROVIDER_RATE_LIMITED");
       assertThat(api.status()).isEqualTo(429);
@@ -120,11 +100,11 @@ class PipedriveErrorsTest {
   @DisplayName("a burst over the 2-second window is PROVIDER_RATE_LIMITED, retryAfter from x-ratelimit-reset")
   void burstLimit(VertxTestContext ctx) {
     Company limitedCompany = limited.createCompany();
-    testbed.connectApiToken(limitedCompany.apiToken(), limited.baseUrl())
-        .compose(id -> testbed.get(Resource.DEAL, "1", id)
-            .compose(v -> testbed.get(Resource.DEAL, "2", id))
-            .compose(v -> testbed.get(Resource.DEAL, "3", id))
-            .compose(v -> testbed.get(Resource.DEAL, "4", id)))
+    connectApiToken(limitedCompany.apiToken(), limited.baseUrl())
+        .compose(id -> get(Resource.DEAL, "1", true, id)
+            .compose(v -> get(Resource.DEAL, "2", true, id))
+            .compose(v -> get(Resource.DEAL, "3", true, id))
+            .compose(v -> get(Resource.DEAL, "4", true, id)))
         .onComplete(ctx.failing(failure -> ctx.verify(() -> {
           ApiException api = (ApiException) failure;
           assertThat(api.code()).isEqualTo("PROVIDER_RATE_LIMITED");
@@ -136,11 +116,11 @@ class PipedriveErrorsTest {
   @Test
   @DisplayName("a read that hits a 429 with a short Retry-After is retried and succeeds")
   void rateLimitedThenRetried(VertxTestContext ctx) {
-    testbed.simulator.faults().rateLimitNext(1, 0);
-    long before = testbed.simulator.requestCount("GET", "/api/v2/organizations");
-    testbed.list(Resource.COMPANY, connection, null, 5).onComplete(ctx.succeeding(page -> ctx.verify(() -> {
+    simulator.faults().rateLimitNext(1, 0);
+    long before = simulator.requestCount("GET", "/api/v2/organizations");
+    page(Resource.COMPANY, 5, null).onComplete(ctx.succeeding(page -> ctx.verify(() -> {
       assertThat(page.records()).hasSize(5);
-      assertThat(testbed.simulator.requestCount("GET", "/api/v2/organizations")).isEqualTo(before + 2);
+      assertThat(simulator.requestCount("GET", "/api/v2/organizations")).isEqualTo(before + 2);
       ctx.completeNow();
     })));
   }
@@ -148,15 +128,15 @@ class PipedriveErrorsTest {
   @Test
   @DisplayName("5xx is PROVIDER_ERROR; a write is never retried")
   void serverErrors(VertxTestContext ctx) {
-    testbed.simulator.faults().unavailableNext(2);
-    expectFailure(testbed.list(Resource.DEAL, connection, null, 5), "PROVIDER_ERROR")
+    simulator.faults().unavailableNext(2);
+    expectFailure(page(Resource.DEAL, 5, null), "PROVIDER_ERROR")
         .compose(v -> {
-          testbed.simulator.faults().unavailableNext(1);
-          long before = testbed.simulator.requestCount("POST", "/api/v2/organizations");
-          return expectFailure(testbed.create(Resource.COMPANY, new JsonObject().put("name", "Once"), connection),
+          simulator.faults().unavailableNext(1);
+          long before = simulator.requestCount("POST", "/api/v2/organizations");
+          return expectFailure(create(Resource.COMPANY, new JsonObject().put("name", "Once")),
               "PROVIDER_ERROR")
               .compose(x -> check(() ->
-                  assertThat(testbed.simulator.requestCount("POST", "/api/v2/organizations")).isEqualTo(before + 1)));
+                  assertThat(simulator.requestCount("POST", "/api/v2/organizations")).isEqualTo(before + 1)));
         })
         .onComplete(ctx.succeedingThenComplete());
   }
@@ -164,23 +144,23 @@ class PipedriveErrorsTest {
   @Test
   @DisplayName("a 200 whose body is not JSON is PROVIDER_ERROR")
   void malformed(VertxTestContext ctx) {
-    testbed.simulator.faults().malformedNext(1);
-    expectFailure(testbed.list(Resource.CONTACT, connection, null, 5), "PROVIDER_ERROR")
+    simulator.faults().malformedNext(1);
+    expectFailure(page(Resource.CONTACT, 5, null), "PROVIDER_ERROR")
         .onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
   @DisplayName("a dropped connection is PROVIDER_UNAVAILABLE")
   void dropped(VertxTestContext ctx) {
-    testbed.simulator.faults().dropNext(2);
-    expectFailure(testbed.list(Resource.NOTE, connection, null, 5), "PROVIDER_UNAVAILABLE")
+    simulator.faults().dropNext(2);
+    expectFailure(page(Resource.NOTE, 5, null), "PROVIDER_UNAVAILABLE")
         .onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
   @DisplayName("a cursor that is not a v1 position is INVALID_CURSOR")
   void invalidCursor(VertxTestContext ctx) {
-    Future<?> list = testbed.list(Resource.NOTE, connection, "not-a-number", 5);
+    Future<?> list = page(Resource.NOTE, 5, "not-a-number");
     expectFailure(list, "INVALID_CURSOR").onComplete(ctx.succeedingThenComplete());
   }
 }

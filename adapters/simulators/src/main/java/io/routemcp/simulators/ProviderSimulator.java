@@ -2,20 +2,26 @@ package io.routemcp.simulators;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of every provider simulator: an HTTP server on 127.0.0.1 with request counting, switchable
- * faults (API and OAuth-token endpoints separately), a simulated clock and the shared
- * {@code /_simulator/*} control routes. Subclasses add the provider's own routes.
+ * faults (API and OAuth-token endpoints separately), a simulated clock, the shared
+ * {@code /_simulator/*} control routes, the one OAuth client of its options, and failures answered
+ * in the provider's error shapes. Subclasses add the provider's own routes.
  */
 public abstract class ProviderSimulator {
 
   static final String CONTROL_PREFIX = "/_simulator";
 
-  private final int configuredPort;
+  private final Logger log = LoggerFactory.getLogger(getClass());
+  private final SimulatorOptions<?> options;
   private final Faults faults = new Faults();
   private final Faults tokenFaults = new Faults();
   private final RequestLog requests = new RequestLog();
@@ -24,8 +30,8 @@ public abstract class ProviderSimulator {
   private volatile String deploymentId;
   private volatile int port = -1;
 
-  protected ProviderSimulator(int port) {
-    this.configuredPort = port;
+  protected ProviderSimulator(SimulatorOptions<?> options) {
+    this.options = options;
   }
 
   /** Starts the HTTP server; completes with the bound port (a random one when configured with 0). */
@@ -33,7 +39,7 @@ public abstract class ProviderSimulator {
     if (deploymentId != null) {
       return Future.failedFuture(new IllegalStateException("simulator already started"));
     }
-    SimulatorVerticle verticle = new SimulatorVerticle(configuredPort, this::router);
+    SimulatorVerticle verticle = new SimulatorVerticle(options.port(), this::router);
     return vertx.deployVerticle(verticle).map(id -> {
       this.vertx = vertx;
       this.deploymentId = id;
@@ -61,6 +67,24 @@ public abstract class ProviderSimulator {
     return "http://127.0.0.1:" + p;
   }
 
+  public String clientId() {
+    return options.clientId();
+  }
+
+  public String clientSecret() {
+    return options.clientSecret();
+  }
+
+  /** The app name the consent page shows. */
+  public String appName() {
+    return options.appName();
+  }
+
+  /** Where a client sends the user to authorize: the simulator's own consent page. */
+  public abstract String authorizeUrl();
+
+  public abstract String tokenUrl();
+
   /** Faults for the provider's API routes. */
   public Faults faults() {
     return faults;
@@ -85,7 +109,8 @@ public abstract class ProviderSimulator {
     clock.advance(duration);
   }
 
-  protected SimulatedClock clock() {
+  /** Time as the simulator sees it: tokens, codes and rate-limit windows run on it. */
+  public SimulatedClock clock() {
     return clock;
   }
 
@@ -96,6 +121,9 @@ public abstract class ProviderSimulator {
   protected abstract FaultScope faultScope(String path);
 
   protected abstract FaultResponses faultResponses();
+
+  /** The provider's answer to a request body that is not the JSON its route expects. */
+  protected abstract ProviderError unreadableBody(Throwable cause);
 
   /** Hook for provider-specific control routes under {@code /_simulator/}. */
   protected void mountControl(Router router) {
@@ -126,6 +154,21 @@ public abstract class ProviderSimulator {
       }
     });
     mount(router, vertx);
+    router.route().failureHandler(this::answerFailure);
     return router;
+  }
+
+  private void answerFailure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ProviderError error) {
+      error.answer(ctx);
+    } else if (failure instanceof DecodeException || failure instanceof ClassCastException) {
+      unreadableBody(failure).answer(ctx);
+    } else if (failure != null) {
+      log.warn("simulated provider route failed", failure);
+      faultResponses().serverError(ctx, 500);
+    } else {
+      ctx.response().setStatusCode(ctx.statusCode()).end();
+    }
   }
 }

@@ -1,7 +1,10 @@
 /**
- * Shared framework of the provider simulators: a base HTTP server with switchable faults
- * ({@link io.routemcp.simulators.Faults}), request counting, a simulated clock, rolling-window rate
- * limits and the {@code /_simulator/*} control routes. Simulators fake external systems and depend
- * on nothing of RouteMCP.
+ * Shared framework of the provider simulators: a base HTTP server ({@link
+ * io.routemcp.simulators.ProviderSimulator}) with switchable faults, request counting, a simulated
+ * clock, rolling-window rate limits, the {@code /_simulator/*} control routes and failures answered
+ * as {@link io.routemcp.simulators.ProviderError}s; the settings every simulator has ({@link
+ * io.routemcp.simulators.SimulatorOptions}) and its accounts ({@link io.routemcp.simulators.Accounts});
+ * the OAuth server parts in {@code io.routemcp.simulators.oauth}. Simulators fake external systems and
+ * depend on nothing of RouteMCP; {@link io.routemcp.simulators.SimulatorMain} runs all four for demos.
  */
 package io.routemcp.simulators;

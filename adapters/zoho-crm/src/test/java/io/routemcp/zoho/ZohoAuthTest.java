@@ -2,7 +2,6 @@ package io.routemcp.zoho;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.routemcp.connect.vault.CredentialVault;
 import io.routemcp.connect.vault.StoredSecret;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
@@ -38,8 +37,8 @@ class ZohoAuthTest extends ZohoContract {
     String euConnection = connect(euTokens, Instant.now().plusSeconds(3600), apiDomain(eu));
     String misplaced = connect(eu.issueTokens(), Instant.now().plusSeconds(3600), apiDomain(zoho));
     simulator.resetCounts();
-    ProviderReply usPage = page(Resource.CONTACT, 200, null, null, connectionId);
-    ProviderReply euPage = page(Resource.CONTACT, 200, null, null, euConnection);
+    ProviderReply usPage = await(page(Resource.CONTACT, 200, null, null, connectionId));
+    ProviderReply euPage = await(page(Resource.CONTACT, 200, null, null, euConnection));
     ApiException wrongDomain = failure(send(request(Operation.LIST, Resource.CONTACT, null, null,
         new ProviderRequest.Params(null, 10, null, false), misplaced)));
     Set<String> usIds = ids(usPage);
@@ -59,11 +58,11 @@ class ZohoAuthTest extends ZohoContract {
 
   @Test
   @DisplayName("a refresh's api_domain is kept on the connection and used, even for a connection imported without one")
-  void apiDomainFromRefresh(VertxTestContext ctx) throws Exception {
+  void apiDomainFromRefresh(VertxTestContext ctx) {
     ZohoTokenSet imported = zoho.issueTokens();
     String bare = connect(imported, Instant.now().minusSeconds(60), null);
-    ProviderReply page = page(Resource.LEAD, 10, null, null, bare);
-    String metadata = column(bare, "metadata::text");
+    ProviderReply page = await(page(Resource.LEAD, 10, null, null, bare));
+    String metadata = database.metadata(bare);
     ctx.verify(() -> {
       assertThat(page.records()).hasSize(10);
       assertThat(new JsonObject(metadata).getString("api_domain")).isEqualTo(zoho.apiDomain());
@@ -74,7 +73,7 @@ class ZohoAuthTest extends ZohoContract {
 
   @Test
   @DisplayName("many concurrent requests on an expired token make exactly one call to Zoho's token endpoint")
-  void concurrentRefresh(VertxTestContext ctx) throws Exception {
+  void concurrentRefresh(VertxTestContext ctx) {
     simulator.advanceClock(Duration.ofMinutes(61));
     expireStoredToken(connectionId);
     simulator.resetCounts();
@@ -95,35 +94,34 @@ class ZohoAuthTest extends ZohoContract {
 
   @Test
   @DisplayName("refreshes answer no refresh token: the stored one stays and serves the next refresh too")
-  void refreshTokenDoesNotRotate(VertxTestContext ctx) throws Exception {
-    CredentialVault vault = CredentialVault.fromBase64(MASTER_KEY);
+  void refreshTokenDoesNotRotate(VertxTestContext ctx) {
     simulator.advanceClock(Duration.ofMinutes(61));
     expireStoredToken(connectionId);
-    page(Resource.TASK, 5, null, null);
-    StoredSecret afterFirst = vault.decrypt(connectionId, credentials(connectionId));
+    await(page(Resource.TASK, 5, null, null));
+    StoredSecret afterFirst = storedSecret(connectionId);
     simulator.advanceClock(Duration.ofMinutes(61));
     expireStoredToken(connectionId);
-    page(Resource.TASK, 5, null, null);
-    StoredSecret afterSecond = vault.decrypt(connectionId, credentials(connectionId));
+    await(page(Resource.TASK, 5, null, null));
+    StoredSecret afterSecond = storedSecret(connectionId);
     ctx.verify(() -> {
       assertThat(afterFirst.refreshToken()).isEqualTo(tokens.refreshToken());
       assertThat(afterSecond.refreshToken()).isEqualTo(tokens.refreshToken());
       assertThat(afterSecond.accessToken()).isNotEqualTo(afterFirst.accessToken()).isNotEqualTo(tokens.accessToken());
       assertThat(simulator.requestCount("POST", US_TOKEN_PATH)).isEqualTo(2);
-      assertThat(column(connectionId, "status")).isEqualTo("active");
+      assertThat(database.status(connectionId)).isEqualTo("active");
     });
     ctx.completeNow();
   }
 
   @Test
   @DisplayName("Zoho's HTTP-200 invalid_code for a revoked refresh token marks the connection for re-authorization")
-  void revokedRefreshToken(VertxTestContext ctx) throws Exception {
+  void revokedRefreshToken(VertxTestContext ctx) {
     zoho.revokeRefreshToken(tokens.refreshToken());
     expireStoredToken(connectionId);
     ApiException failed = failure(send(request(Operation.LIST, Resource.CONTACT, null, null)));
     ctx.verify(() -> {
       assertThat(failed.code()).isEqualTo(ErrorCode.PROVIDER_AUTH_FAILED.code());
-      assertThat(column(connectionId, "status")).isEqualTo("needs_reauth");
+      assertThat(database.status(connectionId)).isEqualTo("needs_reauth");
       assertThat(simulator.requestCount("POST", US_TOKEN_PATH)).isEqualTo(1);
       assertThat(simulator.requestCount("GET", "/api/us/crm/v8/Contacts")).isZero();
     });

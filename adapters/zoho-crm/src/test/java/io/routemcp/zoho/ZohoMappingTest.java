@@ -22,11 +22,11 @@ class ZohoMappingTest extends ZohoContract {
   @DisplayName("a deal's status comes from its stage's forecast type, whatever the stage is called, fetched once per connection")
   void dealStatusFromForecastType(VertxTestContext ctx) {
     simulator.resetCounts();
-    JsonObject signed = create(Resource.DEAL, new JsonObject().put("name", "Partner win").put("pipeline", "Partner Sales")
-        .put("stage", "Contract Signed"));
-    JsonObject dark = create(Resource.DEAL, new JsonObject().put("name", "Partner loss").put("pipeline", "Partner Sales")
-        .put("stage", "Went Dark"));
-    List<JsonObject> deals = all(Resource.DEAL, 100, null, new ArrayList<>());
+    JsonObject signed = await(create(Resource.DEAL, new JsonObject().put("name", "Partner win").put("pipeline", "Partner Sales")
+        .put("stage", "Contract Signed")));
+    JsonObject dark = await(create(Resource.DEAL, new JsonObject().put("name", "Partner loss").put("pipeline", "Partner Sales")
+        .put("stage", "Went Dark")));
+    List<JsonObject> deals = await(all(Resource.DEAL, 100, null, new ArrayList<>()));
     ctx.verify(() -> {
       assertThat(signed.getString("status")).isEqualTo("WON");
       assertThat(dark.getString("status")).isEqualTo("LOST");
@@ -46,7 +46,7 @@ class ZohoMappingTest extends ZohoContract {
   @DisplayName("task priorities and statuses fold Zoho's five values into LOW/MEDIUM/HIGH and OPEN/COMPLETED")
   void taskPicklists(VertxTestContext ctx) {
     List<JsonObject> tasks = new ArrayList<>();
-    page(Resource.TASK, 100, null, null).records().forEach(t -> tasks.add((JsonObject) t));
+    await(page(Resource.TASK, 100, null, null)).records().forEach(t -> tasks.add((JsonObject) t));
     List<JsonObject> withRemote = new ArrayList<>();
     await(send(request(Operation.LIST, Resource.TASK, null, null, new ProviderRequest.Params(null, 100, null, true),
         connectionId))).records().forEach(t -> withRemote.add((JsonObject) t));

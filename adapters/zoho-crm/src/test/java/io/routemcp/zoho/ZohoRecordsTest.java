@@ -32,7 +32,7 @@ class ZohoRecordsTest extends ZohoContract {
   }
 
   private String firstId(Resource resource) {
-    return page(resource, 1, null, null).records().getJsonObject(0).getString("id");
+    return await(page(resource, 1, null, null)).records().getJsonObject(0).getString("id");
   }
 
   /** The outcome of one record's whole life through the adapter. */
@@ -40,11 +40,11 @@ class ZohoRecordsTest extends ZohoContract {
       JsonObject replaced, ApiException afterDelete, JsonObject stored) {}
 
   private Lifecycle lifecycle(Resource resource, JsonObject create, JsonObject patch, JsonObject replace) {
-    JsonObject created = create(resource, create);
+    JsonObject created = await(create(resource, create));
     String id = created.getString("id");
-    JsonObject got = get(resource, id);
-    List<String> listed = all(resource, 200, null, new ArrayList<>()).stream().map(r -> r.getString("id")).toList();
-    JsonObject updated = update(resource, id, patch);
+    JsonObject got = await(get(resource, id));
+    List<String> listed = await(all(resource, 200, null, new ArrayList<>())).stream().map(r -> r.getString("id")).toList();
+    JsonObject updated = await(update(resource, id, patch));
     JsonObject replaced = await(send(request(Operation.REPLACE, resource, id, replace))).record();
     JsonObject stored = zoho.record(moduleOf(resource), id);
     ProviderReply deleted = await(send(request(Operation.DELETE, resource, id, null)));
@@ -69,7 +69,7 @@ class ZohoRecordsTest extends ZohoContract {
 
   private void verifyLifecycle(VertxTestContext ctx, Resource resource, Lifecycle life, Consumer<Lifecycle> checks) {
     ctx.verify(() -> {
-      assertCarriesConnection(life.created());
+      assertCarriesConnection(life.created(), connectionId);
       assertThat(life.got()).isEqualTo(life.created());
       assertThat(life.listedIds()).contains(life.created().getString("id"));
       assertThat(life.afterDelete().code()).isEqualTo(resource.notFoundCode());
@@ -269,12 +269,12 @@ class ZohoRecordsTest extends ZohoContract {
   @DisplayName("owners: lists users across pages, active and deactivated, and gets one")
   void owners(VertxTestContext ctx) {
     List<String> cursors = new ArrayList<>();
-    List<JsonObject> owners = all(Resource.OWNER, 2, null, cursors);
-    JsonObject one = get(Resource.OWNER, owners.get(1).getString("id"));
+    List<JsonObject> owners = await(all(Resource.OWNER, 2, null, cursors));
+    JsonObject one = await(get(Resource.OWNER, owners.get(1).getString("id")));
     ctx.verify(() -> {
       assertThat(owners).hasSize(4);
       assertThat(cursors).hasSize(2).last().isNull();
-      owners.forEach(this::assertCarriesConnection);
+      owners.forEach(record -> assertCarriesConnection(record, connectionId));
       assertThat(owners).filteredOn(o -> Boolean.TRUE.equals(o.getBoolean("is_active"))).hasSize(3);
       assertThat(owners).filteredOn(o -> Boolean.FALSE.equals(o.getBoolean("is_active"))).hasSize(1);
       assertThat(owners.get(0).getString("name")).isEqualTo("Patricia Boyle");
@@ -288,9 +288,9 @@ class ZohoRecordsTest extends ZohoContract {
   @DisplayName("pipelines: lists every Deals layout's pipelines with ordered stages that say whether they are closed and won")
   void pipelines(VertxTestContext ctx) {
     simulator.resetCounts();
-    ProviderReply reply = page(Resource.PIPELINE, 25, null, null);
+    ProviderReply reply = await(page(Resource.PIPELINE, 25, null, null));
     List<JsonObject> pipelines = reply.records().stream().map(JsonObject.class::cast).toList();
-    JsonObject partner = get(Resource.PIPELINE, pipelines.get(2).getString("id"));
+    JsonObject partner = await(get(Resource.PIPELINE, pipelines.get(2).getString("id")));
     ctx.verify(() -> {
       assertThat(reply.nextCursor()).isNull();
       assertThat(pipelines).extracting(p -> p.getString("name")).containsExactly("Standard", "Renewals", "Partner Sales");

@@ -3,6 +3,8 @@ package io.routemcp.simulators.gohighlevel;
 import io.routemcp.simulators.RollingWindowLimiter;
 import io.routemcp.simulators.RollingWindowLimiter.Usage;
 import io.routemcp.simulators.SimulatedClock;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.AccessToken;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +28,7 @@ final class GhlApiGuard implements Handler<RoutingContext> {
   private static final String CALENDARS_VERSION = "2021-04-15";
   private static final String GRANT = "ghl.grant";
 
-  private final GhlTokens tokens;
+  private final TokenRegistry<Grant> tokens;
   private final SimulatedClock clock;
   private final RollingWindowLimiter burst;
   private final int dailyLimit;
@@ -34,7 +36,7 @@ final class GhlApiGuard implements Handler<RoutingContext> {
 
   private record DailyCount(LocalDate day, int used) {}
 
-  GhlApiGuard(GhlTokens tokens, SimulatedClock clock, GoHighLevelSimulatorOptions options) {
+  GhlApiGuard(TokenRegistry<Grant> tokens, SimulatedClock clock, GoHighLevelSimulatorOptions options) {
     this.tokens = tokens;
     this.clock = clock;
     this.burst = new RollingWindowLimiter(options.burstPerTenSeconds(), Duration.ofSeconds(10), clock);
@@ -54,15 +56,13 @@ final class GhlApiGuard implements Handler<RoutingContext> {
       GhlHttp.fail(ctx, GhlError.badRequest("Version header is invalid"));
       return;
     }
-    String header = ctx.request().getHeader("Authorization");
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-    GhlTokens.AccessGrant grant = tokens.access(token);
+    AccessToken<Grant> access = tokens.accessToken(TokenRegistry.bearer(ctx.request().getHeader("Authorization")));
     Instant now = clock.now();
-    if (grant == null || !now.isBefore(grant.expiresAt())) {
+    if (access == null || access.expiredAt(now)) {
       GhlHttp.fail(ctx, GhlError.invalidToken());
       return;
     }
-    String locationId = grant.location().locationId();
+    String locationId = access.grant().location().locationId();
     Usage usage = burst.acquire(locationId);
     int dailyUsed = countDay(locationId, now, usage.allowed());
     rateHeaders(ctx.response(), usage, dailyUsed, now);
@@ -70,7 +70,7 @@ final class GhlApiGuard implements Handler<RoutingContext> {
       GhlHttp.fail(ctx, GhlError.tooManyRequests());
       return;
     }
-    ctx.put(GRANT, grant);
+    ctx.put(GRANT, access.grant());
     ctx.next();
   }
 
@@ -99,7 +99,7 @@ final class GhlApiGuard implements Handler<RoutingContext> {
     }
   }
 
-  private static GhlTokens.AccessGrant grant(RoutingContext ctx) {
+  private static Grant grant(RoutingContext ctx) {
     return ctx.get(GRANT);
   }
 

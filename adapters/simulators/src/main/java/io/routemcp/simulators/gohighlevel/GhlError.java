@@ -1,7 +1,9 @@
 package io.routemcp.simulators.gohighlevel;
 
+import io.routemcp.simulators.ProviderError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
@@ -10,25 +12,17 @@ import java.util.List;
  * strings. The {@code traceId} is added when the body is sent. The OAuth token endpoint speaks
  * OAuth's {@code {"error","error_description"}} instead ({@link #oauth}).
  */
-final class GhlError extends RuntimeException {
+final class GhlError extends ProviderError {
 
   static final String INVALID_TOKEN = "Invalid token: access token is invalid";
 
-  private final int status;
-  private final JsonObject body;
-
   private GhlError(int status, JsonObject body) {
-    super("HTTP " + status, null, false, false);
-    this.status = status;
-    this.body = body;
+    super(status, body);
   }
 
-  int status() {
-    return status;
-  }
-
-  JsonObject body() {
-    return body.copy();
+  @Override
+  public void answer(RoutingContext ctx) {
+    GhlHttp.fail(ctx, this);
   }
 
   static GhlError badRequest(String message) {

@@ -1,19 +1,20 @@
 package io.routemcp.simulators.gohighlevel;
 
-import io.routemcp.simulators.SimulatedClock;
+import io.routemcp.simulators.oauth.AuthorizationCodes;
+import io.routemcp.simulators.oauth.AuthorizeRequest;
+import io.routemcp.simulators.oauth.Branding;
+import io.routemcp.simulators.oauth.ConsentPage;
+import io.routemcp.simulators.oauth.ConsentRequests;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
+import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The marketplace's OAuth server: the "choose location" page ({@code /oauth/chooselocation}) and
@@ -25,18 +26,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GhlOAuthRoutes {
 
+  private static final ConsentPage PAGE = new ConsentPage(new Branding("HighLevel Marketplace", "", """
+      :root{--font:Inter,Helvetica,Arial,sans-serif;--page:#f2f4f7;--text:#101828;--bar:#fff;--bar-text:#101828;\
+      --bar-line:#eaecf0;--muted:#667085;--line:#eaecf0;--code:#f2f4f7;--accent:#155eef;--alert:#d92d20;--radius:8px;\
+      --control-radius:6px}
+      header .logo{border-radius:6px;background:linear-gradient(135deg,#155eef,#f79009)}
+      """))
+      .title("Choose a location for %s")
+      .heading("Choose a location")
+      .intro("wants to connect to one of your sub-accounts. It will be able to:")
+      .form("/oauth/chooselocation", "location_id", "Location")
+      .buttons("Proceed", "Cancel")
+      .scopeWording(GhlScopes::describe);
+
   /** An authorize request waiting for the user's choice. */
-  private record PendingAuthorization(String redirectUri, Set<String> scopes, String state) {}
+  private record PendingAuthorization(String redirectUri, Set<String> scopes, String state) implements AuthorizeRequest {}
 
   private final GoHighLevelSimulator simulator;
-  private final GhlTokens tokens;
-  private final SimulatedClock clock;
-  private final Map<String, PendingAuthorization> pending = new ConcurrentHashMap<>();
+  private final TokenRegistry<Grant> tokens;
+  private final AuthorizationCodes<Grant> codes;
+  private final ConsentRequests<PendingAuthorization> consents = new ConsentRequests<PendingAuthorization>(PAGE,
+      "Request expired", "This authorization request has expired or was already answered. Start again from the app.")
+      .describeDenial("The user denied the request");
 
-  GhlOAuthRoutes(GoHighLevelSimulator simulator, GhlTokens tokens, SimulatedClock clock) {
+  GhlOAuthRoutes(GoHighLevelSimulator simulator, TokenRegistry<Grant> tokens) {
     this.simulator = simulator;
     this.tokens = tokens;
-    this.clock = clock;
+    this.codes = new AuthorizationCodes<>(simulator.clock(), Duration.ofMinutes(10), () -> TokenText.hex(20));
   }
 
   void mount(Router router) {
@@ -50,62 +66,37 @@ final class GhlOAuthRoutes {
   private void chooseLocation(RoutingContext ctx) {
     String clientId = ctx.request().getParam("client_id");
     String redirectUri = ctx.request().getParam("redirect_uri");
-    String scope = ctx.request().getParam("scope", "");
     if (clientId == null || !clientId.equals(simulator.clientId())) {
-      html(ctx, 400, ChooseLocationPage.error("App not found",
-          "No marketplace app has the client_id \"" + (clientId == null ? "" : clientId) + "\"."));
+      consents.refuse(ctx, "App not found",
+          "No marketplace app has the client_id \"" + (clientId == null ? "" : clientId) + "\".");
       return;
     }
     if (!"code".equals(ctx.request().getParam("response_type"))) {
-      html(ctx, 400, ChooseLocationPage.error("Invalid request", "response_type must be code."));
+      consents.refuse(ctx, "Invalid request", "response_type must be code.");
       return;
     }
-    if (!isHttpUrl(redirectUri)) {
-      html(ctx, 400, ChooseLocationPage.error("Invalid request", "The redirect_uri is missing or is not an http(s) URL."));
+    if (!ConsentRequests.isHttpUrl(redirectUri)) {
+      consents.refuse(ctx, "Invalid request", "The redirect_uri is missing or is not an http(s) URL.");
       return;
     }
-    Set<String> scopes = new LinkedHashSet<>();
-    for (String s : scope.trim().split("[\\s+]+")) {
-      if (!s.isEmpty()) {
-        scopes.add(s);
-      }
-    }
+    Set<String> scopes = ConsentRequests.scopes(ctx.request().getParam("scope", ""), "[\\s+]");
     List<String> unknown = scopes.stream().filter(s -> !GhlScopes.isKnown(s)).toList();
     if (scopes.isEmpty() || !unknown.isEmpty()) {
-      html(ctx, 400, ChooseLocationPage.error("Invalid scope", scopes.isEmpty()
-          ? "No scope was requested." : "Unknown scopes: " + String.join(", ", unknown)));
+      consents.refuse(ctx, "Invalid scope", scopes.isEmpty()
+          ? "No scope was requested." : "Unknown scopes: " + String.join(", ", unknown));
       return;
     }
-    String requestId = UUID.randomUUID().toString();
-    pending.put(requestId, new PendingAuthorization(redirectUri, scopes, ctx.request().getParam("state")));
-    List<ChooseLocationPage.Choice> choices = simulator.locations().stream()
-        .map(l -> new ChooseLocationPage.Choice(l.locationId(), l.name())).toList();
-    html(ctx, 200, ChooseLocationPage.render(simulator.appName(), scopes, requestId, choices));
+    List<ConsentPage.Choice> choices = simulator.locations().stream()
+        .map(l -> new ConsentPage.Choice(l.locationId(), l.name() + " (" + l.locationId() + ")")).toList();
+    consents.ask(ctx, new PendingAuthorization(redirectUri, scopes, ctx.request().getParam("state")),
+        simulator.appName(), scopes, choices, "Create a new sub-account");
   }
 
   private void decision(RoutingContext ctx) {
-    PendingAuthorization request = pending.remove(String.valueOf(ctx.request().getFormAttribute("request_id")));
-    if (request == null) {
-      html(ctx, 400, ChooseLocationPage.error("Request expired",
-          "This authorization request has expired or was already answered. Start again from the app."));
-      return;
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    if (!"allow".equals(ctx.request().getFormAttribute("decision"))) {
-      params.put("error", "access_denied");
-      params.put("error_description", "The user denied the request");
-    } else {
-      Location location = simulator.location(ctx.request().getFormAttribute("location_id"));
-      if (location == null) {
-        location = simulator.createLocation();
-      }
-      params.put("code", tokens.issueCode(simulator.clientId(), request.redirectUri(), request.scopes(), location));
-    }
-    if (request.state() != null) {
-      params.put("state", request.state());
-    }
-    ctx.redirect(withQuery(request.redirectUri(), params));
+    consents.decide(ctx, (request, choice) -> Map.of("code", codes.issue(
+        new Grant(simulator.chosenLocation(choice), request.scopes()), request.redirectUri(), null)));
   }
+
 
   // ---- token endpoint ----
 
@@ -122,70 +113,39 @@ final class GhlOAuthRoutes {
       // every simulated install is a location install; checked first so no grant is spent on it
       throw GhlError.oauth(400, "invalid_request", "Invalid request: this install is for a location, not a company");
     }
-    Location location;
-    Set<String> scopes;
+    TokenPair<Grant> issued;
     if ("authorization_code".equals(grantType)) {
-      GhlTokens.CodeGrant grant = tokens.redeemCode(form(ctx, "code"));
+      AuthorizationCodes.Code<Grant> code = codes.redeem(form(ctx, "code"));
       String redirectUri = form(ctx, "redirect_uri");
-      if (grant == null || !grant.clientId().equals(simulator.clientId()) || !clock.now().isBefore(grant.expiresAt())
-          || (redirectUri != null && !redirectUri.equals(grant.redirectUri()))) {
+      if (code == null || code.expired() || (redirectUri != null && !code.issuedFor(redirectUri))) {
         throw GhlError.oauth(400, "invalid_grant", "Invalid grant: authorization code is invalid");
       }
-      location = grant.location();
-      scopes = grant.scopes();
+      issued = tokens.issue(code.grant());
     } else if ("refresh_token".equals(grantType)) {
-      GhlTokens.RefreshGrant grant = tokens.spend(form(ctx, "refresh_token"));
-      if (grant == null) {
+      issued = tokens.refresh(form(ctx, "refresh_token"));
+      if (issued == null) {
         throw GhlError.oauth(400, "invalid_grant", "Invalid grant: refresh token is invalid");
       }
-      location = grant.location();
-      scopes = grant.scopes();
     } else {
       throw GhlError.oauth(400, "unsupported_grant_type", "Unsupported grant type: grant_type is invalid");
     }
-    IssuedTokens issued = tokens.issue(location, scopes);
+    Location location = issued.grant().location();
     GhlHttp.ok(ctx, new JsonObject()
         .put("access_token", issued.accessToken())
         .put("token_type", "Bearer")
         .put("expires_in", issued.expiresInSeconds())
         .put("refresh_token", issued.refreshToken())
-        .put("scope", String.join(" ", scopes.stream().sorted().toList()))
+        .put("scope", String.join(" ", issued.grant().scopes().stream().sorted().toList()))
         .put("userType", "Location")
         .put("locationId", location.locationId())
         .put("companyId", location.companyId())
-        .put("userId", issued.userId())
+        .put("userId", location.installingUserId())
         .put("planId", null)
         .put("isBulkInstallation", false));
   }
 
-  // ---- helpers ----
-
   private static String form(RoutingContext ctx, String name) {
     String value = ctx.request().getFormAttribute(name);
     return value == null || value.isEmpty() ? null : value;
-  }
-
-  private static boolean isHttpUrl(String s) {
-    if (s == null) {
-      return false;
-    }
-    try {
-      URI uri = URI.create(s);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static String withQuery(String base, Map<String, String> params) {
-    StringBuilder url = new StringBuilder(base).append(base.contains("?") ? '&' : '?');
-    params.forEach((k, v) -> url.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-    url.setLength(url.length() - 1);
-    return url.toString();
-  }
-
-  private static void html(RoutingContext ctx, int status, String page) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=utf-8").end(page);
   }
 }

@@ -1,20 +1,17 @@
 package io.routemcp.simulators.gohighlevel;
 
+import io.routemcp.simulators.Accounts;
 import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
+import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local GoHighLevel (LeadConnector API v2, {@code services.leadconnectorhq.com}) for one agency
@@ -33,40 +30,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class GoHighLevelSimulator extends ProviderSimulator {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GoHighLevelSimulator.class);
   private static final List<String> COUNTED = List.of("contacts", "leads", "opportunities", "pipelines", "businesses",
       "notes", "tasks", "users", "calendars", "events");
 
   private final GoHighLevelSimulatorOptions options;
-  private final GhlTokens tokens;
+  /** Refresh tokens rotate: a refresh spends the one it was given, so a client that loses the new one has lost the install. */
+  private final TokenRegistry<Grant> tokens;
   private final String companyId = GhlIds.firestore();
-  private final Map<String, Location> locations = new ConcurrentHashMap<>();
-  private final List<Location> inCreationOrder = new CopyOnWriteArrayList<>();
-  private final AtomicLong locationSequence = new AtomicLong();
+  private final Accounts<Location> locations = new Accounts<>(Location::locationId);
 
   public GoHighLevelSimulator() {
     this(new GoHighLevelSimulatorOptions());
   }
 
   public GoHighLevelSimulator(GoHighLevelSimulatorOptions options) {
-    super(options.port());
+    super(options);
     this.options = options;
-    this.tokens = new GhlTokens(clock(), options.accessTokenTtl());
-  }
-
-  public String clientId() {
-    return options.clientId();
-  }
-
-  public String clientSecret() {
-    return options.clientSecret();
+    this.tokens = new TokenRegistry<>(clock(), new TokenRegistry.Policy(options.accessTokenTtl(), true, 0),
+        grant -> jwt(), grant -> jwt());
   }
 
   /** The choose-location page, served by the simulator itself. */
+  @Override
   public String authorizeUrl() {
     return baseUrl() + "/oauth/chooselocation";
   }
 
+  @Override
   public String tokenUrl() {
     return baseUrl() + "/oauth/token";
   }
@@ -78,29 +68,31 @@ public final class GoHighLevelSimulator extends ProviderSimulator {
 
   /** A new sub-account with its own seeded records. */
   public Location createLocation() {
-    long n = locationSequence.incrementAndGet();
+    long n = locations.nextNumber();
     String locationId = GhlIds.firestore();
     LocationStore store = new LocationStore(locationId, clock());
     new LocationSeeder(store, options, clock().now(), 31L * n + locationId.hashCode()).seed(companyId);
     Location location = new Location(locationId, companyId, "Sub-account " + n, store, tokens);
-    locations.put(locationId, location);
-    inCreationOrder.add(location);
-    LOG.debug("created simulated GoHighLevel location {}", locationId);
-    return location;
+    return locations.add(location);
   }
 
   /** A location by id, or null. */
   public Location location(String locationId) {
-    return locationId == null ? null : locations.get(locationId);
+    return locations.get(locationId);
   }
 
   List<Location> locations() {
-    return List.copyOf(inCreationOrder);
+    return locations.all();
+  }
+
+  /** The location chosen on the choose-location page: an existing one, or a new one. */
+  Location chosenLocation(String choice) {
+    return locations.chosen(choice, this::createLocation);
   }
 
   /** The location holding a contact, or null: another location's id is a 400, not a 404. */
   Location locationOfContact(String contactId) {
-    for (Location location : locations.values()) {
+    for (Location location : locations.all()) {
       if (location.store().contact(contactId) != null) {
         return location;
       }
@@ -108,13 +100,9 @@ public final class GoHighLevelSimulator extends ProviderSimulator {
     return null;
   }
 
-  String appName() {
-    return options.appName();
-  }
-
   @Override
   protected void mount(Router router, Vertx vertx) {
-    new GhlOAuthRoutes(this, tokens, clock()).mount(router);
+    new GhlOAuthRoutes(this, tokens).mount(router);
     GhlApiGuard guard = new GhlApiGuard(tokens, clock(), options);
     router.route().handler(ctx -> {
       if (ctx.request().path().startsWith("/oauth/")) {
@@ -130,19 +118,6 @@ public final class GoHighLevelSimulator extends ProviderSimulator {
     new CalendarRoutes().mount(router);
     router.route().handler(ctx -> GhlHttp.fail(ctx,
         GhlError.notFound("Cannot " + ctx.request().method().name() + " " + ctx.request().path())));
-    router.route().failureHandler(ctx -> {
-      Throwable failure = ctx.failure();
-      if (failure instanceof GhlError error) {
-        GhlHttp.fail(ctx, error);
-      } else if (failure instanceof DecodeException || failure instanceof ClassCastException) {
-        GhlHttp.fail(ctx, GhlError.badRequest("Unexpected token in JSON body"));
-      } else if (failure != null) {
-        LOG.warn("simulated GoHighLevel route failed", failure);
-        GhlHttp.fail(ctx, GhlError.server(500));
-      } else {
-        ctx.response().setStatusCode(ctx.statusCode()).end();
-      }
-    });
   }
 
   @Override
@@ -156,6 +131,11 @@ public final class GoHighLevelSimulator extends ProviderSimulator {
   @Override
   protected FaultResponses faultResponses() {
     return new GhlFaultResponses();
+  }
+
+  @Override
+  protected ProviderError unreadableBody(Throwable cause) {
+    return GhlError.badRequest("Unexpected token in JSON body");
   }
 
   @Override
@@ -180,5 +160,10 @@ public final class GoHighLevelSimulator extends ProviderSimulator {
       }
       ctx.json(new JsonObject().put("companyId", companyId).put("locations", list));
     });
+  }
+
+  /** Opaque, but shaped like the JWTs LeadConnector hands out. */
+  private static String jwt() {
+    return "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + TokenText.base64Url(48) + "." + TokenText.base64Url(32);
   }
 }

@@ -1,5 +1,7 @@
 package io.routemcp.simulators.gohighlevel;
 
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
 import io.vertx.core.json.JsonObject;
 
 /** One simulated sub-account (a LeadConnector "location") of an agency, with its own records. */
@@ -9,9 +11,9 @@ public final class Location {
   private final String companyId;
   private final String name;
   private final LocationStore store;
-  private final GhlTokens tokens;
+  private final TokenRegistry<Grant> tokens;
 
-  Location(String locationId, String companyId, String name, LocationStore store, GhlTokens tokens) {
+  Location(String locationId, String companyId, String name, LocationStore store, TokenRegistry<Grant> tokens) {
     this.locationId = locationId;
     this.companyId = companyId;
     this.name = name;
@@ -33,12 +35,14 @@ public final class Location {
 
   /** A fresh access and refresh token with every scope, as if the app had just been installed here. */
   public IssuedTokens issueTokens() {
-    return tokens.issue(this, GhlScopes.ALL);
+    TokenPair<Grant> issued = tokens.issue(new Grant(this, GhlScopes.ALL));
+    return new IssuedTokens(issued.accessToken(), issued.refreshToken(), issued.expiresInSeconds(), locationId, companyId,
+        installingUserId());
   }
 
   /** Whether a refresh token can still be used: false once spent by a refresh (they rotate). */
   public boolean refreshTokenIsLive(String refreshToken) {
-    return tokens.isLive(refreshToken);
+    return tokens.refreshGrant(refreshToken) != null;
   }
 
   /**

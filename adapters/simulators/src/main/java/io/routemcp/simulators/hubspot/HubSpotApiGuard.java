@@ -3,6 +3,8 @@ package io.routemcp.simulators.hubspot;
 import io.routemcp.simulators.RollingWindowLimiter.Usage;
 import io.routemcp.simulators.RollingWindowLimiter;
 import io.routemcp.simulators.SimulatedClock;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.AccessToken;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -22,13 +24,13 @@ final class HubSpotApiGuard implements Handler<RoutingContext> {
       + "OAuth 2.0 authentication and you can find more details at "
       + "https://developers.hubspot.com/docs/methods/auth/oauth-overview";
 
-  private final HubSpotTokens tokens;
+  private final TokenRegistry<Grant> tokens;
   private final SimulatedClock clock;
   private final RollingWindowLimiter tenSecondly;
   private final RollingWindowLimiter searchSecondly;
   private final long appId;
 
-  HubSpotApiGuard(HubSpotTokens tokens, SimulatedClock clock, HubSpotSimulatorOptions options) {
+  HubSpotApiGuard(TokenRegistry<Grant> tokens, SimulatedClock clock, HubSpotSimulatorOptions options) {
     this.tokens = tokens;
     this.clock = clock;
     this.tenSecondly = new RollingWindowLimiter(options.rateLimitPerTenSeconds(), Duration.ofSeconds(10), clock);
@@ -39,20 +41,18 @@ final class HubSpotApiGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HubSpotResponses.correlationId(ctx);
-    String header = ctx.request().getHeader("Authorization");
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-    HubSpotTokens.AccessGrant grant = token == null ? null : tokens.access(token);
-    if (grant == null) {
+    AccessToken<Grant> access = tokens.accessToken(TokenRegistry.bearer(ctx.request().getHeader("Authorization")));
+    if (access == null) {
       HubSpotResponses.fail(ctx, HubSpotError.api(401, "INVALID_AUTHENTICATION", MISSING_CREDENTIALS));
       return;
     }
     Instant now = clock.now();
-    if (!now.isBefore(grant.expiresAt())) {
+    if (access.expiredAt(now)) {
       HubSpotResponses.fail(ctx, HubSpotError.api(401, "EXPIRED_AUTHENTICATION",
-          "The OAuth token used to make this call expired " + ago(Duration.between(grant.expiresAt(), now)) + " ago."));
+          "The OAuth token used to make this call expired " + ago(Duration.between(access.expiresAt(), now)) + " ago."));
       return;
     }
-    String key = Long.toString(grant.portal().hubId());
+    String key = Long.toString(access.grant().portal().hubId());
     Usage usage = tenSecondly.acquire(key);
     boolean search = ctx.request().method() == HttpMethod.POST && ctx.request().path().endsWith("/search");
     if (!usage.allowed()) {
@@ -68,7 +68,7 @@ final class HubSpotApiGuard implements Handler<RoutingContext> {
     } else {
       rateHeaders(ctx.response(), usage);
     }
-    ctx.put(GRANT, grant);
+    ctx.put(GRANT, access.grant());
     ctx.next();
   }
 
@@ -84,7 +84,7 @@ final class HubSpotApiGuard implements Handler<RoutingContext> {
     }
   }
 
-  private static HubSpotTokens.AccessGrant grant(RoutingContext ctx) {
+  private static Grant grant(RoutingContext ctx) {
     return ctx.get(GRANT);
   }
 

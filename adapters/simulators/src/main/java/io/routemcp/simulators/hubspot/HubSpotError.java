@@ -1,46 +1,45 @@
 package io.routemcp.simulators.hubspot;
 
+import io.routemcp.simulators.ProviderError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * A failure answered with HubSpot's status and body. The body is filled in when sent, so the
  * request's correlation id can be added; a null body means an empty response (HubSpot's 404 on GET).
  */
-final class HubSpotError extends RuntimeException {
-
-  private final int status;
-  private final JsonObject body;
+final class HubSpotError extends ProviderError {
 
   private HubSpotError(int status, JsonObject body) {
-    super(body == null ? "HTTP " + status : body.getString("message"), null, false, false);
-    this.status = status;
-    this.body = body;
+    super(status, body);
   }
 
-  int status() {
-    return status;
+  @Override
+  public void answer(RoutingContext ctx) {
+    HubSpotResponses.fail(ctx, this);
   }
 
   /** The body with {@code correlationId} set, or null for an empty response. */
   JsonObject body(String correlationId) {
-    if (body == null) {
-      return null;
+    JsonObject body = body();
+    if (body != null && body.containsKey("correlationId")) {
+      body.put("correlationId", correlationId);
     }
-    JsonObject copy = body.copy();
-    if (copy.containsKey("correlationId")) {
-      copy.put("correlationId", correlationId);
-    }
-    return copy;
+    return body;
+  }
+
+  static HubSpotError api(int status, String category, String message) {
+    return new HubSpotError(status, apiBody(category, message));
   }
 
   /** {@code {"status":"error","message","correlationId","category"}}: the API's standard error. */
-  static HubSpotError api(int status, String category, String message) {
-    return new HubSpotError(status, new JsonObject()
+  private static JsonObject apiBody(String category, String message) {
+    return new JsonObject()
         .put("status", "error")
         .put("message", message)
         .put("correlationId", "")
-        .put("category", category));
+        .put("category", category);
   }
 
   static HubSpotError validation(String message) {
@@ -48,9 +47,7 @@ final class HubSpotError extends RuntimeException {
   }
 
   static HubSpotError validation(String message, JsonArray errors) {
-    HubSpotError error = validation(message);
-    error.body.put("errors", errors);
-    return error;
+    return new HubSpotError(400, apiBody("VALIDATION_ERROR", message).put("errors", errors));
   }
 
   /** GET of a missing object: HubSpot answers 404 with no body. */
@@ -59,9 +56,8 @@ final class HubSpotError extends RuntimeException {
   }
 
   static HubSpotError objectNotFound(String id) {
-    HubSpotError error = api(404, "OBJECT_NOT_FOUND", "resource not found");
-    error.body.put("context", new JsonObject().put("id", new JsonArray().add(id)));
-    return error;
+    return new HubSpotError(404, apiBody("OBJECT_NOT_FOUND", "resource not found")
+        .put("context", new JsonObject().put("id", new JsonArray().add(id))));
   }
 
   static HubSpotError conflict(String message) {
@@ -69,13 +65,12 @@ final class HubSpotError extends RuntimeException {
   }
 
   static HubSpotError missingScopes(String scope) {
-    HubSpotError error = api(403, "MISSING_SCOPES",
+    return new HubSpotError(403, apiBody("MISSING_SCOPES",
         "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: "
-            + "https://developers.hubspot.com/scopes.");
-    error.body.put("errors", new JsonArray().add(new JsonObject()
-        .put("message", "One or more of the following scopes are required.")
-        .put("context", new JsonObject().put("requiredGranularScopes", new JsonArray().add(scope)))));
-    return error;
+            + "https://developers.hubspot.com/scopes.")
+        .put("errors", new JsonArray().add(new JsonObject()
+            .put("message", "One or more of the following scopes are required.")
+            .put("context", new JsonObject().put("requiredGranularScopes", new JsonArray().add(scope))))));
   }
 
   /** The OAuth endpoints' older shape: {@code {"status":"BAD_REFRESH_TOKEN","message","correlationId"}}. */

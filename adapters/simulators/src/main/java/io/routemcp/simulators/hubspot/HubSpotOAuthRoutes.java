@@ -1,25 +1,23 @@
 package io.routemcp.simulators.hubspot;
 
-import io.routemcp.simulators.SimulatedClock;
+import io.routemcp.simulators.oauth.AuthorizationCodes;
+import io.routemcp.simulators.oauth.AuthorizeRequest;
+import io.routemcp.simulators.oauth.Branding;
+import io.routemcp.simulators.oauth.ConsentPage;
+import io.routemcp.simulators.oauth.ConsentRequests;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.AccessToken;
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
+import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HubSpot's OAuth server: the consent page ({@code /oauth/authorize}), the v1 token endpoint
@@ -28,18 +26,36 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HubSpotOAuthRoutes {
 
+  private static final String REFUSED = "Couldn't complete the connection";
+  private static final ConsentPage PAGE = new ConsentPage(new Branding("HubSpot", "", """
+      :root{--font:"Lexend Deca",Helvetica,Arial,sans-serif;--page:#f5f8fa;--text:#33475b;--bar:#2d3e50;--bar-text:#fff;\
+      --muted:#cbd6e2;--line:#cbd6e2;--code:#eaf0f6;--accent:#ff7a59;--alert:#f2545b;--radius:4px;--control-radius:3px}
+      header .logo{border-radius:50%;background:#ff7a59}
+      """))
+      .title("Connect %s")
+      .heading("Connect %s to your HubSpot account")
+      .intro("is requesting access to your HubSpot account. It will be able to:")
+      .form("/oauth/authorize", "hub_id", "Choose an account")
+      .buttons("Connect app", "Cancel")
+      .scopeWording(HubSpotScopes::describe);
+
   /** An authorize request waiting for the user's decision on the consent page. */
-  private record PendingAuthorization(String redirectUri, Set<String> scopes, String state, String codeChallenge) {}
+  private record PendingAuthorization(String redirectUri, Set<String> scopes, String state, String codeChallenge)
+      implements AuthorizeRequest {}
 
   private final HubSpotSimulator simulator;
-  private final HubSpotTokens tokens;
-  private final SimulatedClock clock;
-  private final Map<String, PendingAuthorization> pending = new ConcurrentHashMap<>();
+  private final TokenRegistry<Grant> tokens;
+  private final AuthorizationCodes<Grant> codes;
+  private final ConsentRequests<PendingAuthorization> consents = new ConsentRequests<PendingAuthorization>(PAGE,
+      REFUSED, "This authorization request has expired or was already answered. Start again from the app.")
+      .describeDenial("The user denied the authorization request");
 
-  HubSpotOAuthRoutes(HubSpotSimulator simulator, HubSpotTokens tokens, SimulatedClock clock) {
+  HubSpotOAuthRoutes(HubSpotSimulator simulator, TokenRegistry<Grant> tokens) {
     this.simulator = simulator;
     this.tokens = tokens;
-    this.clock = clock;
+    this.codes = new AuthorizationCodes<>(simulator.clock(), Duration.ofMinutes(5),
+        () -> TokenText.hex(4) + "-" + TokenText.hex(2) + "-" + TokenText.hex(2) + "-" + TokenText.hex(2) + "-"
+            + TokenText.hex(6));
   }
 
   void mount(Router router) {
@@ -61,76 +77,38 @@ final class HubSpotOAuthRoutes {
     String challenge = ctx.request().getParam("code_challenge");
     String method = ctx.request().getParam("code_challenge_method");
     if (clientId == null || !clientId.equals(simulator.clientId())) {
-      html(ctx, 400, ConsentPage.error("Couldn't complete the connection",
-          "Authorization failed because the client_id \"" + (clientId == null ? "" : clientId)
-              + "\" does not belong to any app."));
+      consents.refuse(ctx, REFUSED, "Authorization failed because the client_id \"" + (clientId == null ? "" : clientId)
+          + "\" does not belong to any app.");
       return;
     }
-    if (!isHttpUrl(redirectUri)) {
-      html(ctx, 400, ConsentPage.error("Couldn't complete the connection",
-          "Authorization failed because the redirect_uri is missing or is not an http(s) URL."));
+    if (!ConsentRequests.isHttpUrl(redirectUri)) {
+      consents.refuse(ctx, REFUSED, "Authorization failed because the redirect_uri is missing or is not an http(s) URL.");
       return;
     }
-    Set<String> scopes = new LinkedHashSet<>();
-    for (String s : (scope + " " + optionalScope).trim().split("[\\s+]+")) {
-      if (!s.isEmpty()) {
-        scopes.add(s);
-      }
-    }
+    Set<String> scopes = ConsentRequests.scopes(scope + " " + optionalScope, "[\\s+]");
     List<String> invalid = scopes.stream().filter(s -> !HubSpotScopes.isKnown(s)).toList();
     if (scope.isBlank() || !invalid.isEmpty()) {
-      html(ctx, 400, ConsentPage.error("Couldn't complete the connection", scope.isBlank()
+      consents.refuse(ctx, REFUSED, scope.isBlank()
           ? "Authorization failed because no scope was requested."
-          : "Authorization failed because one or more scopes are invalid: " + String.join(", ", invalid)));
+          : "Authorization failed because one or more scopes are invalid: " + String.join(", ", invalid));
       return;
     }
     if (challenge != null && !"S256".equals(method)) {
-      html(ctx, 400, ConsentPage.error("Couldn't complete the connection",
-          "Authorization failed because code_challenge_method must be S256."));
+      consents.refuse(ctx, REFUSED, "Authorization failed because code_challenge_method must be S256.");
       return;
     }
-    String requestId = UUID.randomUUID().toString();
-    pending.put(requestId, new PendingAuthorization(redirectUri, scopes, ctx.request().getParam("state"), challenge));
-    List<ConsentPage.Account> accounts = simulator.portals().stream()
-        .map(p -> new ConsentPage.Account(p.hubId(), p.hubDomain())).toList();
-    html(ctx, 200, ConsentPage.render(simulator.appName(), scopes, requestId, accounts));
+    List<ConsentPage.Choice> accounts = simulator.portals().stream()
+        .map(p -> new ConsentPage.Choice(Long.toString(p.hubId()), p.hubDomain() + " (Hub ID " + p.hubId() + ")"))
+        .toList();
+    consents.ask(ctx, new PendingAuthorization(redirectUri, scopes, ctx.request().getParam("state"), challenge),
+        simulator.appName(), scopes, accounts, "Create a new test account");
   }
 
   private void decision(RoutingContext ctx) {
-    PendingAuthorization request = pending.remove(String.valueOf(ctx.request().getFormAttribute("request_id")));
-    if (request == null) {
-      html(ctx, 400, ConsentPage.error("Couldn't complete the connection",
-          "This authorization request has expired or was already answered. Start again from the app."));
-      return;
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    if (!"allow".equals(ctx.request().getFormAttribute("decision"))) {
-      params.put("error", "access_denied");
-      params.put("error_description", "The user denied the authorization request");
-    } else {
-      Portal portal = chosenPortal(ctx.request().getFormAttribute("hub_id"));
-      params.put("code", tokens.issueCode(simulator.clientId(), request.redirectUri(), request.scopes(), portal,
-          request.codeChallenge()));
-    }
-    if (request.state() != null) {
-      params.put("state", request.state());
-    }
-    ctx.redirect(withQuery(request.redirectUri(), params));
+    consents.decide(ctx, (request, choice) -> Map.of("code", codes.issue(
+        new Grant(simulator.chosenPortal(choice), request.scopes()), request.redirectUri(), request.codeChallenge())));
   }
 
-  private Portal chosenPortal(String hubId) {
-    if (hubId != null && !hubId.equals("new")) {
-      try {
-        Portal portal = simulator.portal(Long.parseLong(hubId));
-        if (portal != null) {
-          return portal;
-        }
-      } catch (NumberFormatException ignored) {
-        // an unusable choice installs into a new account, as "new" does
-      }
-    }
-    return simulator.createPortal();
-  }
 
   // ---- token endpoint ----
 
@@ -145,81 +123,79 @@ final class HubSpotOAuthRoutes {
     if (!simulator.clientSecret().equals(param(ctx, "client_secret"))) {
       throw HubSpotError.oauth(400, "BAD_CLIENT_SECRET", "missing or invalid client secret");
     }
-    HubSpotTokens.AccessGrant access;
-    String refreshToken;
+    TokenPair<Grant> issued;
     if (grantType.equals("authorization_code")) {
-      TokenSet issued = exchangeCode(ctx);
-      access = tokens.access(issued.accessToken());
-      refreshToken = issued.refreshToken();
+      issued = tokens.issue(exchangeCode(ctx));
     } else {
-      refreshToken = param(ctx, "refresh_token");
-      access = tokens.refresh(refreshToken);
-      if (access == null) {
+      issued = tokens.refresh(param(ctx, "refresh_token"));
+      if (issued == null) {
         throw HubSpotError.oauth(400, "BAD_REFRESH_TOKEN", "missing or invalid refresh token");
       }
     }
     HubSpotResponses.send(ctx, 200, new JsonObject()
         .put("token_type", "bearer")
-        .put("refresh_token", refreshToken)
-        .put("access_token", access.token())
-        .put("expires_in", tokens.accessTokenTtl().toSeconds()));
+        .put("refresh_token", issued.refreshToken())
+        .put("access_token", issued.accessToken())
+        .put("expires_in", issued.expiresInSeconds()));
   }
 
-  private TokenSet exchangeCode(RoutingContext ctx) {
+  private Grant exchangeCode(RoutingContext ctx) {
     String redirectUri = param(ctx, "redirect_uri");
     if (redirectUri == null || redirectUri.isEmpty()) {
       throw HubSpotError.oauth(400, "BAD_REDIRECT_URI", "missing redirect_uri");
     }
-    HubSpotTokens.CodeGrant grant = tokens.redeemCode(param(ctx, "code"));
-    if (grant == null || !grant.clientId().equals(simulator.clientId())) {
+    AuthorizationCodes.Code<Grant> code = codes.redeem(param(ctx, "code"));
+    if (code == null) {
       throw HubSpotError.oauth(400, "BAD_AUTH_CODE", "missing or unknown auth code");
     }
-    if (!clock.now().isBefore(grant.expiresAt())) {
+    if (code.expired()) {
       throw HubSpotError.oauth(400, "EXPIRED_AUTH_CODE", "auth code is expired");
     }
-    if (!grant.redirectUri().equals(redirectUri)) {
+    if (!code.issuedFor(redirectUri)) {
       throw HubSpotError.oauth(400, "MISMATCH_REDIRECT_URI_AUTH_CODE",
           "redirect_uri does not match the redirect_uri the auth code was issued for");
     }
-    if (grant.codeChallenge() != null && !grant.codeChallenge().equals(s256(param(ctx, "code_verifier")))) {
+    if (!code.verifiedBy(param(ctx, "code_verifier"))) {
       throw HubSpotError.oauth(400, "BAD_AUTH_CODE", "code_verifier does not match the code_challenge");
     }
-    return tokens.issue(grant.portal(), grant.scopes());
+    return code.grant();
   }
 
   // ---- token metadata ----
 
   private void accessTokenInfo(RoutingContext ctx) {
-    HubSpotTokens.AccessGrant grant = tokens.access(ctx.pathParam("token"));
-    Instant now = clock.now();
-    if (grant == null || !now.isBefore(grant.expiresAt())) {
+    AccessToken<Grant> access = tokens.accessToken(ctx.pathParam("token"));
+    Instant now = simulator.clock().now();
+    if (access == null || access.expiredAt(now)) {
       throw HubSpotError.oauth(404, "NOT_FOUND", "The access token was not found or has expired");
     }
-    Owner user = grant.portal().installingUser();
+    Portal portal = access.grant().portal();
+    Owner user = portal.installingUser();
     HubSpotResponses.send(ctx, 200, new JsonObject()
-        .put("token", grant.token())
+        .put("token", access.token())
         .put("user", user.email())
-        .put("hub_domain", grant.portal().hubDomain())
-        .put("scopes", new JsonArray(grant.scopes().stream().sorted().toList()))
+        .put("hub_domain", portal.hubDomain())
+        .put("scopes", new JsonArray(access.grant().scopes().stream().sorted().toList()))
         .put("scope_to_scope_group_pks", new JsonArray())
         .put("trial_scopes", new JsonArray())
         .put("trial_scope_to_scope_group_pks", new JsonArray())
-        .put("hub_id", grant.portal().hubId())
+        .put("hub_id", portal.hubId())
         .put("app_id", simulator.appId())
-        .put("expires_in", Duration.between(now, grant.expiresAt()).toSeconds())
+        .put("expires_in", Duration.between(now, access.expiresAt()).toSeconds())
         .put("user_id", user.userId())
         .put("token_type", "access")
         .put("is_private_distribution", false));
   }
 
   private void refreshTokenInfo(RoutingContext ctx) {
-    HubSpotTokens.RefreshGrant grant = tokens.refreshGrant(ctx.pathParam("token"));
+    String token = ctx.pathParam("token");
+    Grant grant = tokens.refreshGrant(token);
     if (grant == null) {
       throw HubSpotError.oauth(404, "NOT_FOUND", "The refresh token was not found");
     }
     Owner user = grant.portal().installingUser();
     HubSpotResponses.send(ctx, 200, new JsonObject()
-        .put("token", grant.token())
+        .put("token", token)
         .put("user", user.email())
         .put("hub_domain", grant.portal().hubDomain())
         .put("scopes", new JsonArray(grant.scopes().stream().sorted().toList()))
@@ -231,51 +207,13 @@ final class HubSpotOAuthRoutes {
 
   /** Deletes a refresh token; 204 whether or not it existed (revocation is idempotent). */
   private void revokeRefreshToken(RoutingContext ctx) {
-    tokens.revokeRefresh(ctx.pathParam("token"));
+    tokens.revokeRefreshToken(ctx.pathParam("token"));
     HubSpotResponses.noContent(ctx);
   }
-
-  // ---- helpers ----
 
   /** Form field first; HubSpot's v1 endpoint also reads the query string. */
   private static String param(RoutingContext ctx, String name) {
     String value = ctx.request().getFormAttribute(name);
     return value != null ? value : ctx.request().getParam(name);
-  }
-
-  static String s256(String verifier) {
-    if (verifier == null) {
-      return null;
-    }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
-  }
-
-  private static boolean isHttpUrl(String s) {
-    if (s == null) {
-      return false;
-    }
-    try {
-      URI uri = URI.create(s);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static String withQuery(String base, Map<String, String> params) {
-    StringBuilder url = new StringBuilder(base).append(base.contains("?") ? '&' : '?');
-    params.forEach((k, v) -> url.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-    url.setLength(url.length() - 1);
-    return url.toString();
-  }
-
-  private static void html(RoutingContext ctx, int status, String page) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=utf-8").end(page);
   }
 }

@@ -1,20 +1,17 @@
 package io.routemcp.simulators.hubspot;
 
+import io.routemcp.simulators.Accounts;
 import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
+import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local HubSpot: the OAuth server (consent page, v1 token endpoints) and the CRM API (v3
@@ -28,65 +25,62 @@ import org.slf4j.LoggerFactory;
  */
 public final class HubSpotSimulator extends ProviderSimulator {
 
-  private static final Logger LOG = LoggerFactory.getLogger(HubSpotSimulator.class);
-
   private final HubSpotSimulatorOptions options;
-  private final HubSpotTokens tokens;
-  private final Map<Long, Portal> portals = new ConcurrentHashMap<>();
-  private final AtomicLong portalSequence = new AtomicLong();
+  /** Refresh tokens never expire and do not rotate; revoking one leaves its access tokens working. */
+  private final TokenRegistry<Grant> tokens;
+  private final Accounts<Portal> portals = new Accounts<>(portal -> Long.toString(portal.hubId()));
 
   public HubSpotSimulator() {
     this(new HubSpotSimulatorOptions());
   }
 
   public HubSpotSimulator(HubSpotSimulatorOptions options) {
-    super(options.port());
+    super(options);
     this.options = options;
-    this.tokens = new HubSpotTokens(clock(), options.accessTokenTtl());
-  }
-
-  public String clientId() {
-    return options.clientId();
-  }
-
-  public String clientSecret() {
-    return options.clientSecret();
+    this.tokens = new TokenRegistry<>(clock(), new TokenRegistry.Policy(options.accessTokenTtl(), false, 0),
+        grant -> "CN" + TokenText.base64Url(96),
+        grant -> "na1-" + TokenText.hex(4) + "-" + TokenText.hex(2) + "-" + TokenText.hex(2) + "-" + TokenText.hex(2)
+            + "-" + TokenText.hex(6));
   }
 
   /** The consent page, served by the simulator itself. */
+  @Override
   public String authorizeUrl() {
     return baseUrl() + "/oauth/authorize";
   }
 
+  @Override
   public String tokenUrl() {
     return baseUrl() + "/oauth/v1/token";
   }
 
+  /** Revokes a refresh token with DELETE; {@code {token}} stands for it, as in HubSpot's documented URL. */
+  public String revokeUrl() {
+    return baseUrl() + "/oauth/v1/refresh-tokens/{token}";
+  }
+
   /** A new HubSpot account with its own seeded CRM data. */
   public Portal createPortal() {
-    long n = portalSequence.incrementAndGet();
+    long n = portals.nextNumber();
     long hubId = 147_000_000L + n * 7_919L;
     CrmStore store = new CrmStore((n + 10) * 10_000_000_000L + 1, options.appId(), clock());
     Portal portal = new Portal(hubId, store, tokens);
     new PortalSeeder(hubId, store, clock().now(), options).seed(portal.hubDomain());
-    portals.put(hubId, portal);
-    LOG.debug("created simulated HubSpot portal {}", hubId);
-    return portal;
+    return portals.add(portal);
   }
 
   /** A portal by hub id, or null. */
   public Portal portal(long hubId) {
-    return portals.get(hubId);
+    return portals.get(Long.toString(hubId));
   }
 
   List<Portal> portals() {
-    List<Portal> all = new ArrayList<>(portals.values());
-    all.sort((a, b) -> Long.compare(a.hubId(), b.hubId()));
-    return all;
+    return portals.all();
   }
 
-  String appName() {
-    return options.appName();
+  /** The portal chosen on the consent page: an existing one, or a new one. */
+  Portal chosenPortal(String choice) {
+    return portals.chosen(choice, this::createPortal);
   }
 
   long appId() {
@@ -95,25 +89,12 @@ public final class HubSpotSimulator extends ProviderSimulator {
 
   @Override
   protected void mount(Router router, Vertx vertx) {
-    new HubSpotOAuthRoutes(this, tokens, clock()).mount(router);
+    new HubSpotOAuthRoutes(this, tokens).mount(router);
     router.route("/crm/*").handler(new HubSpotApiGuard(tokens, clock(), options));
     CrmObjectRoutes.mount(router);
     AssociationRoutes.mount(router);
     OwnerRoutes.mount(router);
     PipelineRoutes.mount(router);
-    router.route().failureHandler(ctx -> {
-      Throwable failure = ctx.failure();
-      if (failure instanceof HubSpotError error) {
-        HubSpotResponses.fail(ctx, error);
-      } else if (failure instanceof DecodeException || failure instanceof ClassCastException) {
-        HubSpotResponses.fail(ctx, HubSpotError.validation("Invalid input JSON: " + failure.getMessage()));
-      } else if (failure != null) {
-        LOG.warn("simulated HubSpot route failed", failure);
-        new HubSpotFaultResponses(options.appId()).serverError(ctx, 500);
-      } else {
-        ctx.response().setStatusCode(ctx.statusCode()).end();
-      }
-    });
   }
 
   @Override
@@ -127,6 +108,11 @@ public final class HubSpotSimulator extends ProviderSimulator {
   @Override
   protected FaultResponses faultResponses() {
     return new HubSpotFaultResponses(options.appId());
+  }
+
+  @Override
+  protected ProviderError unreadableBody(Throwable cause) {
+    return HubSpotError.validation("Invalid input JSON: " + cause.getMessage());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.routemcp.simulators.hubspot;
 
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
 import io.vertx.core.json.JsonObject;
 
 /** One simulated HubSpot account (hub) with its own CRM data. */
@@ -7,9 +9,9 @@ public final class Portal {
 
   private final long hubId;
   private final CrmStore store;
-  private final HubSpotTokens tokens;
+  private final TokenRegistry<Grant> tokens;
 
-  Portal(long hubId, CrmStore store, HubSpotTokens tokens) {
+  Portal(long hubId, CrmStore store, TokenRegistry<Grant> tokens) {
     this.hubId = hubId;
     this.store = store;
     this.tokens = tokens;
@@ -21,12 +23,13 @@ public final class Portal {
 
   /** A fresh access and refresh token with every CRM scope, as if the OAuth flow had just completed. */
   public TokenSet issueTokens() {
-    return tokens.issue(this, HubSpotScopes.ALL);
+    TokenPair<Grant> issued = tokens.issue(new Grant(this, HubSpotScopes.ALL));
+    return new TokenSet(issued.accessToken(), issued.refreshToken(), issued.expiresInSeconds());
   }
 
   /** Revokes a refresh token (an uninstall): refreshing with it then fails with BAD_REFRESH_TOKEN. */
   public void revokeRefreshToken(String refreshToken) {
-    tokens.revokeRefresh(refreshToken);
+    tokens.revokeRefreshToken(refreshToken);
   }
 
   /** Live (not archived) objects of a type: "contacts", "contact" or "0-1". */

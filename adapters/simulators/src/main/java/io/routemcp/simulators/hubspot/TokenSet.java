@@ -1,7 +1,9 @@
 package io.routemcp.simulators.hubspot;
 
+import io.routemcp.simulators.oauth.OAuthTokens;
+
 /** Tokens as if an OAuth flow had completed: what HubSpot's token endpoint returns. */
-public record TokenSet(String accessToken, String refreshToken, long expiresInSeconds) {
+public record TokenSet(String accessToken, String refreshToken, long expiresInSeconds) implements OAuthTokens {
 
   @Override
   public String toString() {

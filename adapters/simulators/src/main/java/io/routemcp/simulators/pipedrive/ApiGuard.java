@@ -3,6 +3,8 @@ package io.routemcp.simulators.pipedrive;
 import io.routemcp.simulators.RollingWindowLimiter;
 import io.routemcp.simulators.RollingWindowLimiter.Usage;
 import io.routemcp.simulators.SimulatedClock;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.AccessToken;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,15 +29,17 @@ final class ApiGuard implements Handler<RoutingContext> {
   private static final String GRANT = "pipedrive.grant";
   private static final int WINDOW_SECONDS = 2;
 
-  private final TokenRegistry tokens;
+  private final TokenRegistry<Grant> tokens;
+  private final ApiTokens apiTokens;
   private final SimulatedClock clock;
   private final PipedriveSimulatorOptions options;
   private final RollingWindowLimiter oauthBurst;
   private final RollingWindowLimiter apiTokenBurst;
   private final Map<String, Long> spentToday = new HashMap<>();
 
-  ApiGuard(TokenRegistry tokens, SimulatedClock clock, PipedriveSimulatorOptions options) {
+  ApiGuard(TokenRegistry<Grant> tokens, ApiTokens apiTokens, SimulatedClock clock, PipedriveSimulatorOptions options) {
     this.tokens = tokens;
+    this.apiTokens = apiTokens;
     this.clock = clock;
     this.options = options;
     this.oauthBurst = new RollingWindowLimiter(options.oauthBurstLimit(), Duration.ofSeconds(WINDOW_SECONDS), clock);
@@ -46,13 +50,13 @@ final class ApiGuard implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     PipedriveHttp.correlationId(ctx);
     Instant now = clock.now();
-    String bearer = bearer(ctx.request().getHeader("Authorization"));
-    TokenRegistry.Grant grant = null;
+    String bearer = TokenRegistry.bearer(ctx.request().getHeader("Authorization"));
+    Grant grant = null;
     String key = null;
     boolean oauth = false;
     if (bearer != null) {
-      TokenRegistry.AccessToken access = tokens.accessToken(bearer);
-      if (access != null && now.isBefore(access.expiresAt())) {
+      AccessToken<Grant> access = tokens.accessToken(bearer);
+      if (access != null && !access.expiredAt(now)) {
         grant = access.grant();
         key = bearer;
         oauth = true;
@@ -62,7 +66,7 @@ final class ApiGuard implements Handler<RoutingContext> {
       if (apiToken == null) {
         apiToken = ctx.request().getParam("api_token");
       }
-      grant = tokens.apiToken(apiToken);
+      grant = apiTokens.grant(apiToken);
       key = apiToken;
     }
     if (grant == null) {
@@ -108,12 +112,12 @@ final class ApiGuard implements Handler<RoutingContext> {
     return grant(ctx).userId();
   }
 
-  private static TokenRegistry.Grant grant(RoutingContext ctx) {
+  private static Grant grant(RoutingContext ctx) {
     return ctx.get(GRANT);
   }
 
   /** An OAuth token reads an entity with its family's :read or :full scope and writes it with :full. */
-  private static boolean permitted(TokenRegistry.Grant grant, RoutingContext ctx) {
+  private static boolean permitted(Grant grant, RoutingContext ctx) {
     String[] segments = ctx.request().path().split("/");
     Entity entity = segments.length > 3 ? Entity.parse(segments[3]).orElse(null) : null;
     if (entity == null || entity.scope() == null) {
@@ -145,9 +149,5 @@ final class ApiGuard implements Handler<RoutingContext> {
     }
     spentToday.put(day, spent + cost);
     return budget - spent - cost;
-  }
-
-  private static String bearer(String header) {
-    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
   }
 }

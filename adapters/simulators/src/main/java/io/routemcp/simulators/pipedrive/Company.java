@@ -1,5 +1,7 @@
 package io.routemcp.simulators.pipedrive;
 
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,15 +21,18 @@ public final class Company {
   private final String name;
   private final String domain;
   private final CompanyStore store;
-  private final TokenRegistry tokens;
+  private final TokenRegistry<Grant> tokens;
+  private final ApiTokens apiTokens;
   private final Supplier<String> apiDomain;
 
-  Company(long id, String name, String domain, CompanyStore store, TokenRegistry tokens, Supplier<String> apiDomain) {
+  Company(long id, String name, String domain, CompanyStore store, TokenRegistry<Grant> tokens, ApiTokens apiTokens,
+      Supplier<String> apiDomain) {
     this.id = id;
     this.name = name;
     this.domain = domain;
     this.store = store;
     this.tokens = tokens;
+    this.apiTokens = apiTokens;
     this.apiDomain = apiDomain;
   }
 
@@ -56,12 +61,13 @@ public final class Company {
 
   /** Tokens as if the admin had just installed the app with every scope. */
   public IssuedTokens issueTokens() {
-    return tokens.issue(new TokenRegistry.Grant(this, adminUserId(), ALL_SCOPES));
+    TokenPair<Grant> issued = tokens.issue(new Grant(this, adminUserId(), ALL_SCOPES));
+    return new IssuedTokens(issued.accessToken(), issued.refreshToken(), issued.expiresInSeconds(), apiDomain());
   }
 
   /** The admin's personal API token (sent as {@code x-api-token}). */
   public String apiToken() {
-    return tokens.apiTokenFor(this, adminUserId());
+    return apiTokens.tokenFor(this, adminUserId());
   }
 
   /** Revokes a refresh token, as an uninstall does: refreshing with it then fails with invalid_grant. */

@@ -1,18 +1,21 @@
 package io.routemcp.simulators.pipedrive;
 
-import io.routemcp.simulators.SimulatedClock;
+import io.routemcp.simulators.oauth.AuthorizationCodes;
+import io.routemcp.simulators.oauth.AuthorizeRequest;
+import io.routemcp.simulators.oauth.Branding;
+import io.routemcp.simulators.oauth.ConsentPage;
+import io.routemcp.simulators.oauth.ConsentRequests;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
+import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pipedrive's OAuth server (oauth.pipedrive.com): the installation page ({@code /oauth/authorize};
@@ -23,18 +26,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OAuthRoutes {
 
+  private static final String REFUSED = "Something went wrong";
+  private static final ConsentPage PAGE = new ConsentPage(new Branding("Pipedrive", "", """
+      :root{--font:Inter,Helvetica,Arial,sans-serif;--page:#f4f5f7;--text:#21232c;--bar:#192435;--bar-text:#fff;\
+      --muted:#b7bdc9;--line:#d8dbe1;--code:#eef0f3;--accent:#08a742;--alert:#e0453a;--radius:8px}
+      header .logo{border-radius:6px;background:#08a742}
+      """))
+      .title("Install %s")
+      .heading("Allow %s to access your Pipedrive account?")
+      .intro("will be installed for your company and can use these permissions:")
+      .form("/oauth/authorize", "company_id", "Company")
+      .buttons("Allow and install", "Cancel");
+
   /** An authorize request waiting for the user's decision on the installation page. */
-  private record PendingAuthorization(String redirectUri, String state) {}
+  private record PendingAuthorization(String redirectUri, String state) implements AuthorizeRequest {}
 
   private final PipedriveSimulator simulator;
-  private final TokenRegistry tokens;
-  private final SimulatedClock clock;
-  private final Map<String, PendingAuthorization> pending = new ConcurrentHashMap<>();
+  private final TokenRegistry<Grant> tokens;
+  private final AuthorizationCodes<Grant> codes;
+  private final ConsentRequests<PendingAuthorization> consents = new ConsentRequests<>(PAGE, REFUSED,
+      "This installation request has expired or was already answered. Start again from the app.");
 
-  OAuthRoutes(PipedriveSimulator simulator, TokenRegistry tokens, SimulatedClock clock) {
+  OAuthRoutes(PipedriveSimulator simulator, TokenRegistry<Grant> tokens) {
     this.simulator = simulator;
     this.tokens = tokens;
-    this.clock = clock;
+    this.codes = new AuthorizationCodes<>(simulator.clock(), Duration.ofMinutes(5), () -> TokenText.hex(20));
   }
 
   void mount(Router router) {
@@ -50,55 +66,28 @@ final class OAuthRoutes {
     String clientId = ctx.request().getParam("client_id");
     String redirectUri = ctx.request().getParam("redirect_uri");
     if (clientId == null || !clientId.equals(simulator.clientId())) {
-      html(ctx, 400, ConsentPage.error("Something went wrong", "There is no app with the client_id \""
-          + (clientId == null ? "" : clientId) + "\"."));
+      consents.refuse(ctx, REFUSED, "There is no app with the client_id \"" + (clientId == null ? "" : clientId) + "\".");
       return;
     }
-    if (!isHttpUrl(redirectUri)) {
-      html(ctx, 400, ConsentPage.error("Something went wrong", "The redirect_uri is missing or is not an http(s) URL."));
+    if (!ConsentRequests.isHttpUrl(redirectUri)) {
+      consents.refuse(ctx, REFUSED, "The redirect_uri is missing or is not an http(s) URL.");
       return;
     }
-    String requestId = UUID.randomUUID().toString();
-    pending.put(requestId, new PendingAuthorization(redirectUri, ctx.request().getParam("state")));
-    List<ConsentPage.Account> accounts = simulator.companies().stream()
-        .map(c -> new ConsentPage.Account(c.id(), c.name(), c.domain())).toList();
-    html(ctx, 200, ConsentPage.render(simulator.appName(), Company.ALL_SCOPES, requestId, accounts));
+    List<ConsentPage.Choice> accounts = simulator.companies().stream()
+        .map(c -> new ConsentPage.Choice(Long.toString(c.id()), c.name() + " (" + c.domain() + ".pipedrive.com)"))
+        .toList();
+    consents.ask(ctx, new PendingAuthorization(redirectUri, ctx.request().getParam("state")), simulator.appName(),
+        Company.ALL_SCOPES, accounts, "Create a new company");
   }
 
   private void decision(RoutingContext ctx) {
-    PendingAuthorization request = pending.remove(String.valueOf(ctx.request().getFormAttribute("request_id")));
-    if (request == null) {
-      html(ctx, 400, ConsentPage.error("Something went wrong",
-          "This installation request has expired or was already answered. Start again from the app."));
-      return;
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    if (!"allow".equals(ctx.request().getFormAttribute("decision"))) {
-      params.put("error", "access_denied");
-    } else {
-      Company company = chosenCompany(ctx.request().getFormAttribute("company_id"));
-      params.put("code", tokens.issueCode(simulator.clientId(), request.redirectUri(),
-          new TokenRegistry.Grant(company, company.adminUserId(), Company.ALL_SCOPES)));
-    }
-    if (request.state() != null) {
-      params.put("state", request.state());
-    }
-    ctx.redirect(withQuery(request.redirectUri(), params));
+    consents.decide(ctx, (request, choice) -> {
+      Company company = simulator.chosenCompany(choice);
+      return Map.of("code", codes.issue(new Grant(company, company.adminUserId(), Company.ALL_SCOPES),
+          request.redirectUri(), null));
+    });
   }
 
-  private Company chosenCompany(String companyId) {
-    if (companyId != null && !companyId.equals("new")) {
-      try {
-        Company company = simulator.company(Long.parseLong(companyId));
-        if (company != null) {
-          return company;
-        }
-      } catch (NumberFormatException ignored) {
-        // an unusable choice installs into a new company, as "new" does
-      }
-    }
-    return simulator.createCompany();
-  }
 
   // ---- token endpoint ----
 
@@ -107,23 +96,18 @@ final class OAuthRoutes {
       throw PipedriveError.oauth(401, "invalid_client", "Invalid client: cannot retrieve client credentials");
     }
     String grantType = ctx.request().getFormAttribute("grant_type");
-    IssuedTokens issued;
-    TokenRegistry.Grant grant;
+    TokenPair<Grant> issued;
     if ("authorization_code".equals(grantType)) {
-      TokenRegistry.Code code = tokens.redeemCode(ctx.request().getFormAttribute("code"));
-      if (code == null || !clock.now().isBefore(code.expiresAt())
-          || !code.redirectUri().equals(ctx.request().getFormAttribute("redirect_uri"))) {
+      AuthorizationCodes.Code<Grant> code = codes.redeem(ctx.request().getFormAttribute("code"));
+      if (code == null || code.expired() || !code.issuedFor(ctx.request().getFormAttribute("redirect_uri"))) {
         throw PipedriveError.oauth(400, "invalid_grant", "Invalid grant: authorization code is invalid");
       }
-      grant = code.grant();
-      issued = tokens.issue(grant);
+      issued = tokens.issue(code.grant());
     } else if ("refresh_token".equals(grantType)) {
-      String refreshToken = ctx.request().getFormAttribute("refresh_token");
-      issued = tokens.refresh(refreshToken);
+      issued = tokens.refresh(ctx.request().getFormAttribute("refresh_token"));
       if (issued == null) {
         throw PipedriveError.oauth(400, "invalid_grant", "Invalid grant: refresh token is invalid");
       }
-      grant = tokens.accessToken(issued.accessToken()).grant();
     } else {
       throw PipedriveError.oauth(400, "unsupported_grant_type", "Unsupported grant type: " + grantType);
     }
@@ -132,8 +116,8 @@ final class OAuthRoutes {
         .put("token_type", "Bearer")
         .put("expires_in", issued.expiresInSeconds())
         .put("refresh_token", issued.refreshToken())
-        .put("scope", String.join(",", grant.scopes()))
-        .put("api_domain", issued.apiDomain()));
+        .put("scope", String.join(",", issued.grant().scopes()))
+        .put("api_domain", issued.grant().company().apiDomain()));
   }
 
   /** RFC 7009 revocation: 200 whether or not the token was live. */
@@ -155,29 +139,5 @@ final class OAuthRoutes {
     } catch (IllegalArgumentException notBase64) {
       return false;
     }
-  }
-
-  private static boolean isHttpUrl(String s) {
-    if (s == null) {
-      return false;
-    }
-    try {
-      URI uri = URI.create(s);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static String withQuery(String base, Map<String, String> params) {
-    StringBuilder url = new StringBuilder(base).append(base.contains("?") ? '&' : '?');
-    params.forEach((k, v) -> url.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-    url.setLength(url.length() - 1);
-    return url.toString();
-  }
-
-  private static void html(RoutingContext ctx, int status, String page) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=utf-8").end(page);
   }
 }

@@ -1,6 +1,8 @@
 package io.routemcp.simulators.pipedrive;
 
+import io.routemcp.simulators.ProviderError;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * A failure answered with Pipedrive's status and its error envelope
@@ -8,25 +10,17 @@ import io.vertx.core.json.JsonObject;
  * permission and rate-limit failures also carry {@code errorCode}. Token-endpoint failures use the
  * OAuth server's own shape {@code {"success":false,"message","error"}}.
  */
-final class PipedriveError extends RuntimeException {
+final class PipedriveError extends ProviderError {
 
   static final String ERROR_INFO = "Please check developers.pipedrive.com for more information about Pipedrive API.";
 
-  private final int status;
-  private final JsonObject body;
-
   private PipedriveError(int status, JsonObject body) {
-    super(body.getString("error"), null, false, false);
-    this.status = status;
-    this.body = body;
+    super(status, body);
   }
 
-  int status() {
-    return status;
-  }
-
-  JsonObject body() {
-    return body.copy();
+  @Override
+  public void answer(RoutingContext ctx) {
+    PipedriveHttp.fail(ctx, this);
   }
 
   static PipedriveError api(int status, String error) {

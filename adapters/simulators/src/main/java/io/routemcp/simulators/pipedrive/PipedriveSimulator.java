@@ -1,20 +1,17 @@
 package io.routemcp.simulators.pipedrive;
 
+import io.routemcp.simulators.Accounts;
 import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
+import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local Pipedrive: the OAuth server (installation page, token endpoint with HTTP Basic client
@@ -31,37 +28,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipedriveSimulator extends ProviderSimulator {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PipedriveSimulator.class);
   private static final String[] COMPANY_NAMES = {"Northwind", "Contoso", "Fabrikam", "Tailspin", "Wingtip", "Adventure"};
 
   private final PipedriveSimulatorOptions options;
-  private final TokenRegistry tokens;
-  private final Map<Long, Company> companies = new ConcurrentHashMap<>();
-  private final AtomicLong companySequence = new AtomicLong();
+  /** OAuth tokens are written {@code <company>:<user>:<hex>}, as Pipedrive's; refresh tokens rotate unless switched off. */
+  private final TokenRegistry<Grant> tokens;
+  private final ApiTokens apiTokens = new ApiTokens();
+  private final Accounts<Company> companies = new Accounts<>(company -> Long.toString(company.id()));
 
   public PipedriveSimulator() {
     this(new PipedriveSimulatorOptions());
   }
 
   public PipedriveSimulator(PipedriveSimulatorOptions options) {
-    super(options.port());
+    super(options);
     this.options = options;
-    this.tokens = new TokenRegistry(clock(), options.accessTokenTtl(), options.rotateRefreshTokens());
-  }
-
-  public String clientId() {
-    return options.clientId();
-  }
-
-  public String clientSecret() {
-    return options.clientSecret();
+    this.tokens = new TokenRegistry<>(clock(),
+        new TokenRegistry.Policy(options.accessTokenTtl(), options.rotateRefreshTokens(), 0),
+        PipedriveSimulator::newToken, PipedriveSimulator::newToken);
   }
 
   /** The installation page, served by the simulator itself (oauth.pipedrive.com/oauth/authorize). */
+  @Override
   public String authorizeUrl() {
     return baseUrl() + "/oauth/authorize";
   }
 
+  @Override
   public String tokenUrl() {
     return baseUrl() + "/oauth/token";
   }
@@ -72,58 +65,46 @@ public final class PipedriveSimulator extends ProviderSimulator {
 
   /** A new company with its own users and seeded CRM data. */
   public Company createCompany() {
-    long n = companySequence.incrementAndGet();
+    long n = companies.nextNumber();
     long companyId = 15_043_420L + n * 97L;
     String base = COMPANY_NAMES[(int) ((n - 1) % COMPANY_NAMES.length)];
     String domain = base.toLowerCase() + "-" + n;
     CompanyStore store = new CompanyStore();
-    Company company = new Company(companyId, base + " " + n, domain, store, tokens, this::baseUrl);
+    Company company = new Company(companyId, base + " " + n, domain, store, tokens, apiTokens, this::baseUrl);
     new CompanySeeder(store, options, clock().now(), domain, 25_760_681L + n * 1_000L).seed();
-    companies.put(companyId, company);
-    LOG.debug("created simulated Pipedrive company {}", companyId);
-    return company;
+    return companies.add(company);
   }
 
   /** A company by id, or null. */
   public Company company(long companyId) {
-    return companies.get(companyId);
+    return companies.get(Long.toString(companyId));
   }
 
   List<Company> companies() {
-    List<Company> all = new ArrayList<>(companies.values());
-    all.sort((a, b) -> Long.compare(a.id(), b.id()));
-    return all;
+    return companies.all();
   }
 
-  /** The credential registry, for tests that need a token with fewer scopes than an installation grants. */
-  TokenRegistry tokens() {
+  /** The company chosen on the installation page: an existing one, or a new one. */
+  Company chosenCompany(String choice) {
+    return companies.chosen(choice, this::createCompany);
+  }
+
+  /** The OAuth tokens, for tests that need a token with fewer scopes than an installation grants. */
+  TokenRegistry<Grant> tokens() {
     return tokens;
   }
 
-  String appName() {
-    return options.appName();
+  private static String newToken(Grant grant) {
+    return grant.company().id() + ":" + grant.userId() + ":" + TokenText.hex(20);
   }
 
   @Override
   protected void mount(Router router, Vertx vertx) {
-    new OAuthRoutes(this, tokens, clock()).mount(router);
-    router.route("/api/*").handler(new ApiGuard(tokens, clock(), options));
+    new OAuthRoutes(this, tokens).mount(router);
+    router.route("/api/*").handler(new ApiGuard(tokens, apiTokens, clock(), options));
     new V2Routes(clock()).mount(router);
     new V1Routes(clock()).mount(router);
     router.route("/api/*").handler(ctx -> PipedriveHttp.fail(ctx, PipedriveError.api(404, "Unknown method .")));
-    router.route().failureHandler(ctx -> {
-      Throwable failure = ctx.failure();
-      if (failure instanceof PipedriveError error) {
-        PipedriveHttp.fail(ctx, error);
-      } else if (failure instanceof DecodeException || failure instanceof ClassCastException) {
-        PipedriveHttp.fail(ctx, PipedriveError.badRequest("Invalid JSON in request body"));
-      } else if (failure != null) {
-        LOG.warn("simulated Pipedrive route failed", failure);
-        new PipedriveFaultResponses().serverError(ctx, 500);
-      } else {
-        ctx.response().setStatusCode(ctx.statusCode()).end();
-      }
-    });
   }
 
   @Override
@@ -137,6 +118,11 @@ public final class PipedriveSimulator extends ProviderSimulator {
   @Override
   protected FaultResponses faultResponses() {
     return new PipedriveFaultResponses();
+  }
+
+  @Override
+  protected ProviderError unreadableBody(Throwable cause) {
+    return PipedriveError.badRequest("Invalid JSON in request body");
   }
 
   @Override

@@ -1,17 +1,16 @@
 package io.routemcp.simulators.pipedrive;
 
+import io.routemcp.simulators.SimulatorOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Settings of a {@link PipedriveSimulator}; every setter returns this. */
-public final class PipedriveSimulatorOptions {
+/**
+ * Settings of a {@link PipedriveSimulator}; every setter returns this. Access tokens live 3599
+ * seconds, Pipedrive's {@code expires_in}.
+ */
+public final class PipedriveSimulatorOptions extends SimulatorOptions<PipedriveSimulatorOptions> {
 
-  private int port;
-  private String clientId = "pipedrive-sim-client";
-  private String clientSecret = "pipedrive-sim-secret";
-  private String appName = "RouteMCP";
-  private Duration accessTokenTtl = Duration.ofSeconds(3599);
   private boolean rotateRefreshTokens = true;
   private int oauthBurstLimit = 80;
   private int apiTokenBurstLimit = 40;
@@ -20,32 +19,8 @@ public final class PipedriveSimulatorOptions {
       "persons", 120, "organizations", 40, "deals", 60, "activities", 100, "leads", 30, "notes", 60, "users", 3,
       "pipelines", 2));
 
-  /** 0 (the default) picks a random free port. */
-  public PipedriveSimulatorOptions port(int port) {
-    this.port = port;
-    return this;
-  }
-
-  public PipedriveSimulatorOptions clientId(String clientId) {
-    this.clientId = clientId;
-    return this;
-  }
-
-  public PipedriveSimulatorOptions clientSecret(String clientSecret) {
-    this.clientSecret = clientSecret;
-    return this;
-  }
-
-  /** The app name the consent page shows. */
-  public PipedriveSimulatorOptions appName(String appName) {
-    this.appName = appName;
-    return this;
-  }
-
-  /** Access token lifetime; Pipedrive's {@code expires_in} is 3599 seconds. */
-  public PipedriveSimulatorOptions accessTokenTtl(Duration ttl) {
-    this.accessTokenTtl = ttl;
-    return this;
+  public PipedriveSimulatorOptions() {
+    super("pipedrive-sim-client", "pipedrive-sim-secret", Duration.ofSeconds(3599));
   }
 
   /**
@@ -88,26 +63,6 @@ public final class PipedriveSimulatorOptions {
     }
     seedCounts.put(parsed.path(), count);
     return this;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public String clientId() {
-    return clientId;
-  }
-
-  public String clientSecret() {
-    return clientSecret;
-  }
-
-  public String appName() {
-    return appName;
-  }
-
-  public Duration accessTokenTtl() {
-    return accessTokenTtl;
   }
 
   public boolean rotateRefreshTokens() {

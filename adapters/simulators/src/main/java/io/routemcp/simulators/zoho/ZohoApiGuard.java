@@ -1,6 +1,8 @@
 package io.routemcp.simulators.zoho;
 
 import io.routemcp.simulators.RollingWindowLimiter;
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.AccessToken;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -15,14 +17,14 @@ final class ZohoApiGuard implements Handler<RoutingContext> {
 
   private static final String GRANT = "zoho.grant";
 
-  private final ZohoTokens tokens;
+  private final TokenRegistry<Grant> tokens;
   private final RollingWindowLimiter credits;
   private final int concurrencyLimit;
   private final String[] schemes;
 
-  ZohoApiGuard(ZohoTokens tokens, ZohoSimulator simulator, ZohoSimulatorOptions options) {
+  ZohoApiGuard(TokenRegistry<Grant> tokens, ZohoSimulator simulator, ZohoSimulatorOptions options) {
     this.tokens = tokens;
-    this.credits = new RollingWindowLimiter(options.creditsPerDay(), Duration.ofDays(1), simulator.simulatedClock());
+    this.credits = new RollingWindowLimiter(options.creditsPerDay(), Duration.ofDays(1), simulator.clock());
     this.concurrencyLimit = options.concurrencyLimit();
     this.schemes = options.acceptBearer() ? new String[] {"Zoho-oauthtoken ", "Bearer "} : new String[] {"Zoho-oauthtoken "};
   }
@@ -39,12 +41,12 @@ final class ZohoApiGuard implements Handler<RoutingContext> {
       ZohoHttp.fail(ctx, ZohoError.authenticationFailure());
       return;
     }
-    ZohoTokens.AccessGrant grant = tokens.access(token);
-    if (grant == null || grant.org().dataCentre() != dc) {
+    AccessToken<Grant> access = tokens.liveAccessToken(token);
+    if (access == null || access.grant().org().dataCentre() != dc) {
       ZohoHttp.fail(ctx, ZohoError.invalidToken());
       return;
     }
-    ZohoOrg org = grant.org();
+    ZohoOrg org = access.grant().org();
     if (!credits.acquire(org.orgId()).allowed()) {
       ZohoHttp.fail(ctx, ZohoError.tooManyRequests("You have exceeded the API credits allotted for the day."));
       return;
@@ -54,7 +56,7 @@ final class ZohoApiGuard implements Handler<RoutingContext> {
       return;
     }
     ctx.addEndHandler(done -> org.leave());
-    ctx.put(GRANT, grant);
+    ctx.put(GRANT, access.grant());
     ctx.next();
   }
 
@@ -84,7 +86,7 @@ final class ZohoApiGuard implements Handler<RoutingContext> {
     }
   }
 
-  private static ZohoTokens.AccessGrant grant(RoutingContext ctx) {
+  private static Grant grant(RoutingContext ctx) {
     return ctx.get(GRANT);
   }
 }

@@ -1,36 +1,30 @@
 package io.routemcp.simulators.zoho;
 
+import io.routemcp.simulators.ProviderError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * A failure answered with Zoho's status and body: request-level errors are
  * {@code {"code","details","message","status":"error"}}; a record-level error (one record of a
  * write) is the same object inside {@code {"data":[…]}}.
  */
-final class ZohoError extends RuntimeException {
-
-  private final int status;
-  private final JsonObject body;
+final class ZohoError extends ProviderError {
 
   private ZohoError(int status, JsonObject body) {
-    super(body.getString("message", "HTTP " + status), null, false, false);
-    this.status = status;
-    this.body = body;
+    super(status, body);
   }
 
-  int status() {
-    return status;
-  }
-
-  JsonObject body() {
-    return body.copy();
+  @Override
+  public void answer(RoutingContext ctx) {
+    ZohoHttp.fail(ctx, this);
   }
 
   /** The error as one element of a write's {@code data} array. */
   JsonObject recordError() {
-    JsonObject single = body.getJsonArray("data") != null ? body.getJsonArray("data").getJsonObject(0) : body;
-    return single.copy();
+    JsonObject body = body();
+    return body.getJsonArray("data") != null ? body.getJsonArray("data").getJsonObject(0) : body;
   }
 
   static JsonObject errorBody(String code, String message, JsonObject details) {

@@ -1,5 +1,7 @@
 package io.routemcp.simulators.zoho;
 
+import io.routemcp.simulators.oauth.TokenRegistry;
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,10 +15,10 @@ public final class ZohoOrg {
   private final ZohoDataCentre dataCentre;
   private final ZohoSimulator simulator;
   private final ZohoStore store;
-  private final ZohoTokens tokens;
+  private final TokenRegistry<Grant> tokens;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  ZohoOrg(String orgId, ZohoDataCentre dataCentre, ZohoSimulator simulator, ZohoStore store, ZohoTokens tokens) {
+  ZohoOrg(String orgId, ZohoDataCentre dataCentre, ZohoSimulator simulator, ZohoStore store, TokenRegistry<Grant> tokens) {
     this.orgId = orgId;
     this.dataCentre = dataCentre;
     this.simulator = simulator;
@@ -45,7 +47,9 @@ public final class ZohoOrg {
 
   /** A fresh access and refresh token with every CRM scope, as if the OAuth flow had just completed. */
   public ZohoTokenSet issueTokens() {
-    return tokens.issue(this, ZohoScopes.ALL, simulator.clientId());
+    TokenPair<Grant> issued = tokens.issue(new Grant(this, ZohoScopes.ALL));
+    return new ZohoTokenSet(issued.accessToken(), issued.refreshToken(), apiDomain(), accountsServer(),
+        issued.expiresInSeconds());
   }
 
   /** Revokes a refresh token (and the access tokens it minted): refreshing then answers invalid_code. */
@@ -67,7 +71,7 @@ public final class ZohoOrg {
 
   /** Adds {@code count} more sample records to a module, e.g. to page past Zoho's 2,000-record switch. */
   public void seed(String module, int count) {
-    new ZohoSeeder(store, simulator.simulatedClock(), orgId.hashCode()).seedMore(module(module), count);
+    new ZohoSeeder(store, simulator.clock(), orgId.hashCode()).seedMore(module(module), count);
   }
 
   ZohoStore store() {

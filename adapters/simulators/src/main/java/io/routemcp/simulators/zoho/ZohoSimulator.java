@@ -1,23 +1,17 @@
 package io.routemcp.simulators.zoho;
 
+import io.routemcp.simulators.Accounts;
 import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
+import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
-import io.routemcp.simulators.SimulatedClock;
+import io.routemcp.simulators.oauth.TokenRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local Zoho CRM in every data centre at once: each centre's accounts server under
@@ -33,33 +27,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class ZohoSimulator extends ProviderSimulator {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ZohoSimulator.class);
   /** A module or record path: known, so an unsupported method is 405 rather than 404. */
   private static final Pattern RECORD_PATH = Pattern.compile("^/api/[a-z]+/crm/v8/[A-Za-z_]+(/\\d+)?$");
 
   private final ZohoSimulatorOptions options;
-  private final ZohoTokens tokens;
+  /**
+   * Refresh tokens never expire and do not rotate; one keeps at most 15 access tokens alive (a
+   * 16th ends the oldest), and revoking it ends them all.
+   */
+  private final TokenRegistry<Grant> tokens;
   private final ZohoPageTokens pageTokens;
-  private final Map<String, ZohoOrg> orgs = new ConcurrentHashMap<>();
-  private final AtomicLong orgSequence = new AtomicLong();
+  private final Accounts<ZohoOrg> orgs = new Accounts<>(ZohoOrg::orgId);
 
   public ZohoSimulator() {
     this(new ZohoSimulatorOptions());
   }
 
   public ZohoSimulator(ZohoSimulatorOptions options) {
-    super(options.port());
+    super(options);
     this.options = options;
-    this.tokens = new ZohoTokens(clock(), options.accessTokenTtl(), options.tokensPerRefreshTokenPerTenMinutes());
+    this.tokens = new TokenRegistry<>(clock(), new TokenRegistry.Policy(options.accessTokenTtl(), false, 15),
+        grant -> ZohoOAuthRoutes.newToken(), grant -> ZohoOAuthRoutes.newToken());
     this.pageTokens = new ZohoPageTokens(clock());
-  }
-
-  public String clientId() {
-    return options.clientId();
-  }
-
-  public String clientSecret() {
-    return options.clientSecret();
   }
 
   /** A data centre's accounts server, e.g. {@code http://127.0.0.1:PORT/accounts/eu}. */
@@ -73,11 +62,13 @@ public final class ZohoSimulator extends ProviderSimulator {
   }
 
   /** The US consent page, where every authorization starts (as accounts.zoho.com). */
+  @Override
   public String authorizeUrl() {
     return accountsServer(ZohoDataCentre.US) + "/oauth/v2/auth";
   }
 
   /** The US token endpoint; other centres' are at {@link #tokenUrl(ZohoDataCentre)}. */
+  @Override
   public String tokenUrl() {
     return tokenUrl(ZohoDataCentre.US);
   }
@@ -97,59 +88,38 @@ public final class ZohoSimulator extends ProviderSimulator {
 
   /** A new organization in the given data centre, with seeded data. */
   public ZohoOrg createOrg(ZohoDataCentre dc) {
-    long n = orgSequence.incrementAndGet();
+    long n = orgs.nextNumber();
     long prefix = 4_150_868L + n * 7_919L;
     String orgId = Long.toString(60_000_000L + n * 1_013L);
     ZohoStore store = new ZohoStore(prefix, dc.zone(), clock());
     ZohoOrg org = new ZohoOrg(orgId, dc, this, store, tokens);
     new ZohoSeeder(store, clock(), prefix).seedOrganization("org" + orgId + ".zoho-sim.test", options);
-    orgs.put(orgId, org);
-    LOG.debug("created simulated Zoho organization {} in {}", orgId, dc);
-    return org;
+    return orgs.add(org);
   }
 
   /** An organization by id, or null. */
   public ZohoOrg org(String orgId) {
-    return orgId == null ? null : orgs.get(orgId);
+    return orgs.get(orgId);
   }
 
   List<ZohoOrg> orgs() {
-    List<ZohoOrg> all = new ArrayList<>(orgs.values());
-    all.sort(Comparator.comparing(ZohoOrg::orgId));
-    return all;
+    return orgs.all();
   }
 
-  String appName() {
-    return options.appName();
-  }
-
-  SimulatedClock simulatedClock() {
-    return clock();
+  /** The organization chosen on the consent page: an existing one, or a new one in the consent's data centre. */
+  ZohoOrg chosenOrg(String choice, ZohoDataCentre dc) {
+    return orgs.chosen(choice, () -> createOrg(dc));
   }
 
   @Override
   protected void mount(Router router, Vertx vertx) {
-    new ZohoOAuthRoutes(this, tokens).mount(router);
+    new ZohoOAuthRoutes(this, tokens, options).mount(router);
     router.route(ZohoRecordRoutes.BASE + "/*").handler(new ZohoApiGuard(tokens, this, options));
     ZohoSettingsRoutes.mount(router);
     new ZohoRecordRoutes(pageTokens).mount(router);
     router.route("/api/*").handler(ctx -> ZohoHttp.fail(ctx, RECORD_PATH.matcher(ctx.request().path()).matches()
         ? ZohoError.request(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one", null)
         : ZohoError.invalidUrl()));
-    router.route().failureHandler(ctx -> {
-      Throwable failure = ctx.failure();
-      if (failure instanceof ZohoError error) {
-        ZohoHttp.fail(ctx, error);
-      } else if (failure instanceof DecodeException || failure instanceof ClassCastException) {
-        ZohoHttp.fail(ctx, ZohoError.request(400, "INVALID_DATA", "invalid data",
-            new JsonObject().put("expected_data_type", "jsonobject")));
-      } else if (failure != null) {
-        LOG.warn("simulated Zoho route failed", failure);
-        new ZohoFaultResponses().serverError(ctx, 500);
-      } else {
-        ctx.response().setStatusCode(ctx.statusCode()).end();
-      }
-    });
   }
 
   @Override
@@ -163,6 +133,11 @@ public final class ZohoSimulator extends ProviderSimulator {
   @Override
   protected FaultResponses faultResponses() {
     return new ZohoFaultResponses();
+  }
+
+  @Override
+  protected ProviderError unreadableBody(Throwable cause) {
+    return ZohoError.request(400, "INVALID_DATA", "invalid data", new JsonObject().put("expected_data_type", "jsonobject"));
   }
 
   @Override

@@ -1,17 +1,13 @@
 package io.routemcp.simulators.zoho;
 
+import io.routemcp.simulators.SimulatorOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Settings of a {@link ZohoSimulator}; every setter returns this. */
-public final class ZohoSimulatorOptions {
+/** Settings of a {@link ZohoSimulator}; every setter returns this. Access tokens live one hour, as Zoho's. */
+public final class ZohoSimulatorOptions extends SimulatorOptions<ZohoSimulatorOptions> {
 
-  private int port;
-  private String clientId = "1000.ZOHOSIMCLIENT00000000000000";
-  private String clientSecret = "zoho-sim-client-secret";
-  private String appName = "RouteMCP";
-  private Duration accessTokenTtl = Duration.ofHours(1);
   private int concurrencyLimit = 20;
   private int creditsPerDay = 50_000;
   private int tokensPerRefreshTokenPerTenMinutes = 10;
@@ -20,32 +16,8 @@ public final class ZohoSimulatorOptions {
       "Accounts", 30, "Contacts", 120, "Leads", 40, "Deals", 45,
       "Tasks", 40, "Events", 25, "Calls", 25, "Notes", 50));
 
-  /** 0 (the default) picks a random free port. */
-  public ZohoSimulatorOptions port(int port) {
-    this.port = port;
-    return this;
-  }
-
-  public ZohoSimulatorOptions clientId(String clientId) {
-    this.clientId = clientId;
-    return this;
-  }
-
-  public ZohoSimulatorOptions clientSecret(String clientSecret) {
-    this.clientSecret = clientSecret;
-    return this;
-  }
-
-  /** The app name the consent page shows. */
-  public ZohoSimulatorOptions appName(String appName) {
-    this.appName = appName;
-    return this;
-  }
-
-  /** Access token lifetime; Zoho's is one hour. */
-  public ZohoSimulatorOptions accessTokenTtl(Duration ttl) {
-    this.accessTokenTtl = ttl;
-    return this;
+  public ZohoSimulatorOptions() {
+    super("1000.ZOHOSIMCLIENT00000000000000", "zoho-sim-client-secret", Duration.ofHours(1));
   }
 
   /** Requests an organization may have in flight at once (Zoho: 10 Standard … 25 Ultimate); 0 disables. */
@@ -87,26 +59,6 @@ public final class ZohoSimulatorOptions {
   public ZohoSimulatorOptions empty() {
     seedCounts.replaceAll((module, count) -> 0);
     return this;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public String clientId() {
-    return clientId;
-  }
-
-  public String clientSecret() {
-    return clientSecret;
-  }
-
-  public String appName() {
-    return appName;
-  }
-
-  public Duration accessTokenTtl() {
-    return accessTokenTtl;
   }
 
   public int concurrencyLimit() {

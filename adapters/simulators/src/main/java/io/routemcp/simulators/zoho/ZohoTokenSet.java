@@ -1,11 +1,13 @@
 package io.routemcp.simulators.zoho;
 
+import io.routemcp.simulators.oauth.OAuthTokens;
+
 /**
  * Tokens as if an OAuth flow had completed: what Zoho's token endpoint answers, with the
  * organization's {@code api_domain} and the accounts server that must refresh them.
  */
 public record ZohoTokenSet(String accessToken, String refreshToken, String apiDomain, String accountsServer,
-    long expiresInSeconds) {
+    long expiresInSeconds) implements OAuthTokens {
 
   @Override
   public String toString() {

@@ -2,6 +2,7 @@ package io.routemcp.simulators.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routemcp.simulators.oauth.AuthorizationCodes;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -50,7 +51,7 @@ class HubSpotOAuthTest {
   @DisplayName("the code flow with PKCE: consent page, Allow, code exchange, then API calls within the granted scopes")
   void codeFlowWithPkce(VertxTestContext ctx) {
     String[] code = new String[1];
-    consentPage("oauth crm.objects.contacts.read", "state-123", HubSpotOAuthRoutes.s256(VERIFIER))
+    consentPage("oauth crm.objects.contacts.read", "state-123", AuthorizationCodes.s256(VERIFIER))
         .compose(page -> {
           ctx.verify(() -> {
             assertThat(page.statusCode()).isEqualTo(200);
@@ -113,7 +114,7 @@ class HubSpotOAuthTest {
   @Test
   @DisplayName("a code_verifier that does not match the challenge is refused with 400")
   void pkceMismatch(VertxTestContext ctx) {
-    authorize("oauth crm.objects.contacts.read", HubSpotOAuthRoutes.s256(VERIFIER))
+    authorize("oauth crm.objects.contacts.read", AuthorizationCodes.s256(VERIFIER))
         .compose(code -> exchange(code, REDIRECT, "a-different-verifier-of-sufficient-length-000000"))
         .onComplete(ctx.succeeding(refused -> ctx.verify(() -> {
           assertThat(refused.statusCode()).isEqualTo(400);

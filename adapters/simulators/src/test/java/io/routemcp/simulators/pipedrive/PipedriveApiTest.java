@@ -2,6 +2,7 @@ package io.routemcp.simulators.pipedrive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routemcp.simulators.oauth.TokenRegistry.TokenPair;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -241,7 +242,7 @@ class PipedriveApiTest {
   @Test
   @DisplayName("an OAuth token without the entity's scope gets 403 Scope and URL mismatch")
   void scopes(VertxTestContext ctx) {
-    IssuedTokens readOnly = simulator.tokens().issue(new TokenRegistry.Grant(company, company.adminUserId(),
+    TokenPair<Grant> readOnly = simulator.tokens().issue(new Grant(company, company.adminUserId(),
         List.of("base", "deals:read")));
     client.getAbs(simulator.baseUrl() + "/api/v2/deals").bearerTokenAuthentication(readOnly.accessToken()).send()
         .compose(read -> client.postAbs(simulator.baseUrl() + "/api/v2/deals").bearerTokenAuthentication(readOnly.accessToken())
