@@ -1,7 +1,12 @@
 package io.routemcp.connect;
 
 import io.routemcp.connect.vault.CredentialVault;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -78,5 +83,14 @@ public record ConnectConfig(
   @Override
   public String toString() {
     return "ConnectConfig[providers=" + providers.keySet() + ", connectPort=" + connectPort + ", publicUrl=" + publicUrl + "]";
+  }
+
+  /** A verticle's own database pool, sized by the configuration. */
+  public Pool pool(Vertx vertx) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(databasePoolSize))
+        .connectingTo(PgConnectOptions.fromUri(databaseUrl))
+        .using(vertx)
+        .build();
   }
 }

@@ -18,10 +18,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -57,11 +54,7 @@ public final class ConnectionsVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.databasePoolSize()))
-        .connectingTo(PgConnectOptions.fromUri(config.databaseUrl()))
-        .using(vertx)
-        .build();
+    pool = config.pool(vertx);
     store = new ConnectionStore(pool);
     revocation = new ProviderRevocation(WebClient.create(vertx), config.tokenRequestTimeoutMs());
     consumer = vertx.eventBus().consumer(ConnectionsClient.ADDRESS, this::onMessage);

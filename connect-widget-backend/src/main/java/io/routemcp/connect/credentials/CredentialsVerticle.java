@@ -20,10 +20,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -66,11 +63,7 @@ public final class CredentialsVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.databasePoolSize()))
-        .connectingTo(PgConnectOptions.fromUri(config.databaseUrl()))
-        .using(vertx)
-        .build();
+    pool = config.pool(vertx);
     store = new ConnectionStore(pool);
     tokenEndpoint = new TokenEndpoint(WebClient.create(vertx), config.tokenRequestTimeoutMs());
     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(ConnectionEvent.ADDRESS, this::onConnectionEvent);

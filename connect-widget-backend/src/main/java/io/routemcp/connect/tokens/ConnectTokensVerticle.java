@@ -14,10 +14,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -53,11 +50,7 @@ public final class ConnectTokensVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.databasePoolSize()))
-        .connectingTo(PgConnectOptions.fromUri(config.databaseUrl()))
-        .using(vertx)
-        .build();
+    pool = config.pool(vertx);
     store = new ConnectTokenStore(pool);
     purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> store.purgeExpired()
         .onSuccess(purged -> {

@@ -15,10 +15,7 @@ import io.vertx.core.shareddata.LocalMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +42,7 @@ public final class ConnectServerVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.databasePoolSize()))
-        .connectingTo(PgConnectOptions.fromUri(config.databaseUrl()))
-        .using(vertx)
-        .build();
+    pool = config.pool(vertx);
     // a provider's answer is read, never followed: a redirect from a token endpoint is a refusal
     WebClient client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
     ConnectionStore connections = new ConnectionStore(pool);
