@@ -210,8 +210,9 @@ class UnifiedResourceIT {
   void cursorMisuse(VertxTestContext ctx) {
     get("/api/v1/contact?limit=5", "cursor-owner").compose(first -> {
       String cursor = first.data().getJsonObject("pagination").getString("cursor");
-      char last = cursor.charAt(cursor.length() - 1);
-      String tampered = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
+      int mac = cursor.indexOf('.') + 1;
+      String tampered = cursor.substring(0, mac) + (cursor.charAt(mac) == 'A' ? 'B' : 'A') + cursor.substring(mac + 1);
+      String paddingBitsFlipped = cursor.substring(0, cursor.length() - 1) + (char) (cursor.charAt(cursor.length() - 1) ^ 1);
       String payloadTampered = (cursor.charAt(0) == 'e' ? 'f' : 'e') + cursor.substring(1);
       return Future.all(List.of(
           get("/api/v1/contact?limit=5&cursor=" + tampered, "cursor-owner"),
@@ -220,14 +221,15 @@ class UnifiedResourceIT {
           get("/api/v1/deal?limit=5&cursor=" + cursor, "cursor-owner"),
           get("/api/v1/contact?limit=5&provider=sandbox&cursor=" + cursor, "cursor-owner"),
           get("/api/v1/contact?limit=5&cursor=garbage", "cursor-owner"),
+          get("/api/v1/contact?limit=5&cursor=" + paddingBitsFlipped, "cursor-owner"),
           get("/api/v1/contact?limit=5&cursor=" + cursor, "cursor-owner")));
     }).onComplete(ctx.succeeding(all -> ctx.verify(() -> {
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 7; i++) {
         Response r = all.resultAt(i);
         assertThat(r.status()).as("case " + i).isEqualTo(400);
         assertThat(r.code()).as("case " + i).isEqualTo("INVALID_CURSOR");
       }
-      assertThat(((Response) all.resultAt(6)).status()).isEqualTo(200);
+      assertThat(((Response) all.resultAt(7)).status()).isEqualTo(200);
       ctx.completeNow();
     })));
   }

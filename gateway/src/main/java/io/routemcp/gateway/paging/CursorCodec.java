@@ -44,7 +44,10 @@ public final class CursorCodec {
     try {
       byte[] payload = DECODER.decode(token.substring(0, dot));
       byte[] presented = DECODER.decode(token.substring(dot + 1));
-      if (!MessageDigest.isEqual(mac(payload), presented)) {
+      // only the exact string we issued: base64's unused trailing bits must not make a second valid form
+      boolean canonical = ENCODER.encodeToString(payload).equals(token.substring(0, dot))
+          && ENCODER.encodeToString(presented).equals(token.substring(dot + 1));
+      if (!canonical || !MessageDigest.isEqual(mac(payload), presented)) {
         throw INVALID;
       }
       cursor = CompositeCursor.fromJson(new JsonObject(new String(payload, StandardCharsets.UTF_8)));
