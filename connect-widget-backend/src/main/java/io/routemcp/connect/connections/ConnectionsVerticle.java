@@ -2,6 +2,7 @@ package io.routemcp.connect.connections;
 
 import io.routemcp.connect.ConnectConfig;
 import io.routemcp.connect.ProviderSettings;
+import io.routemcp.connect.oauth.TokenUrls;
 import io.routemcp.connect.vault.StoredSecret;
 import io.routemcp.connect.vault.VaultException;
 import io.routemcp.kit.connect.ConnectionEvent;
@@ -196,7 +197,13 @@ public final class ConnectionsVerticle extends VerticleBase {
       LOG.warn("Not revoking connection {} at {}: {}", deleted.id(), deleted.provider(), e.getMessage());
       return Future.succeededFuture();
     }
-    return revocation.revoke(config.providers().get(deleted.provider()), secret)
+    ProviderSettings provider = config.providers().get(deleted.provider());
+    if (provider == null || provider.oauth() == null) {
+      return Future.succeededFuture();
+    }
+    String accountsServer = deleted.metadata() == null ? null : deleted.metadata().getString("accounts_server");
+    String revokeUrl = TokenUrls.revokeUrl(provider, TokenUrls.trustedAccountsServer(provider, accountsServer));
+    return revocation.revoke(provider, revokeUrl, secret)
         .recover(failure -> {
           LOG.warn("Revoking connection {} at {} failed ({}); it is deleted here regardless", deleted.id(),
               deleted.provider(), failure.getMessage());

@@ -27,9 +27,13 @@ final class ProviderRevocation {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** Succeeds when there is nothing to revoke; fails with a message that holds no secret. */
-  Future<Void> revoke(ProviderSettings provider, StoredSecret secret) {
-    if (provider == null || provider.oauth() == null || provider.oauth().revokeUrl() == null || secret == null) {
+  /**
+   * Succeeds when there is nothing to revoke; fails with a message that holds no secret.
+   *
+   * @param revokeUrl the provider's revoke endpoint for this connection (Zoho's depends on its data centre)
+   */
+  Future<Void> revoke(ProviderSettings provider, String revokeUrl, StoredSecret secret) {
+    if (provider == null || revokeUrl == null || secret == null) {
       return Future.succeededFuture();
     }
     boolean refresh = secret.refreshToken() != null;
@@ -37,7 +41,6 @@ final class ProviderRevocation {
     if (token == null) {
       return Future.succeededFuture();
     }
-    String revokeUrl = provider.oauth().revokeUrl();
     HttpMethod method = HttpMethod.valueOf(provider.oauth().revokeMethod().toUpperCase(java.util.Locale.ROOT));
     Future<HttpResponse<Buffer>> sent;
     if (revokeUrl.contains("{token}")) {

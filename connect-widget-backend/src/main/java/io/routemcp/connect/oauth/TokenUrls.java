@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
- * Where to exchange a code or refresh a token. Zoho runs one accounts server per data centre and
+ * Where to exchange a code, refresh or revoke a token. Zoho runs one accounts server per data centre and
  * names the user's in the callback ({@code accounts-server}, e.g. {@code https://accounts.zoho.eu});
  * codes and refresh tokens are only valid there. That value comes through the browser, so it is
  * followed only to a Zoho accounts host, or to the configured token endpoint's own origin (a
@@ -17,6 +17,7 @@ public final class TokenUrls {
   private static final Pattern ZOHO_ACCOUNTS_HOST =
       Pattern.compile("accounts\\.(zoho\\.(com|eu|in|com\\.au|com\\.cn|jp|sa|uk)|zohocloud\\.ca)");
   private static final String DEFAULT_TOKEN_PATH = "/oauth/v2/token";
+  private static final String DEFAULT_REVOKE_PATH = "/oauth/v2/token/revoke";
 
   private TokenUrls() {
   }
@@ -51,11 +52,19 @@ public final class TokenUrls {
 
   /** The configured token URL, or the same endpoint on the trusted accounts server when there is one. */
   public static String tokenUrl(ProviderSettings provider, String trustedAccountsServer) {
-    String configured = provider.oauth().tokenUrl();
-    if (trustedAccountsServer == null) {
+    return onAccountsServer(provider.oauth().tokenUrl(), trustedAccountsServer, DEFAULT_TOKEN_PATH);
+  }
+
+  /** The configured revoke URL, or the same endpoint on the trusted accounts server when there is one. */
+  public static String revokeUrl(ProviderSettings provider, String trustedAccountsServer) {
+    return onAccountsServer(provider.oauth().revokeUrl(), trustedAccountsServer, DEFAULT_REVOKE_PATH);
+  }
+
+  private static String onAccountsServer(String configured, String trustedAccountsServer, String defaultPath) {
+    if (trustedAccountsServer == null || configured == null) {
       return configured;
     }
     int oauthPath = configured.indexOf("/oauth/");
-    return trustedAccountsServer + (oauthPath < 0 ? DEFAULT_TOKEN_PATH : configured.substring(oauthPath));
+    return trustedAccountsServer + (oauthPath < 0 ? defaultPath : configured.substring(oauthPath));
   }
 }

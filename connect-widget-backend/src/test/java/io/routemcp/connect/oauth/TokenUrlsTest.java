@@ -50,4 +50,19 @@ class TokenUrlsTest {
 
     assertThat(TokenUrls.trustedAccountsServer(hubspot, "https://accounts.zoho.eu")).isNull();
   }
+
+  @Test
+  @DisplayName("a Zoho connection is revoked at its own data centre's accounts server, others where configured")
+  void revokeFollowsTheDataCentre() {
+    ProviderSettings zoho = ProviderSettings.fromJson("zoho-crm", new JsonObject()
+        .put("authTypes", new JsonArray().add("oauth2"))
+        .put("oauth", new JsonObject().put("tokenUrl", "https://accounts.zoho.com/oauth/v2/token")
+            .put("revokeUrl", "https://accounts.zoho.com/oauth/v2/token/revoke")));
+
+    assertThat(TokenUrls.revokeUrl(zoho, TokenUrls.trustedAccountsServer(zoho, "https://accounts.zoho.eu")))
+        .isEqualTo("https://accounts.zoho.eu/oauth/v2/token/revoke");
+    assertThat(TokenUrls.revokeUrl(zoho, TokenUrls.trustedAccountsServer(zoho, "https://accounts.zoho.eu.evil.example")))
+        .isEqualTo("https://accounts.zoho.com/oauth/v2/token/revoke");
+    assertThat(TokenUrls.revokeUrl(zoho, null)).isEqualTo("https://accounts.zoho.com/oauth/v2/token/revoke");
+  }
 }
