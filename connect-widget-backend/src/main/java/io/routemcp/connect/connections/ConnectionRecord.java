@@ -29,6 +29,18 @@ public record ConnectionRecord(
   public static final String ACTIVE = "active";
   public static final String NEEDS_REAUTH = "needs_reauth";
 
+  /** An id as a client sent it: null when absent or not a UUID, so the caller answers "not found". */
+  public static UUID idOrNull(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** The columns {@link #fromRow} reads, for a query over {@code connections c JOIN end_users e}. */
   static final String COLUMNS = "c.id, c.organization_id, c.environment, e.external_id, c.provider, c.auth_type, "
       + "c.status, c.credentials, c.token_expires_at, c.metadata, c.created_at, c.updated_at";

@@ -91,7 +91,7 @@ public final class ConnectionsVerticle extends VerticleBase {
   }
 
   private Future<JsonObject> importConnection(ConnectionImport request) {
-    UUID orgId = uuidOrNull(request.orgId());
+    UUID orgId = ConnectionRecord.idOrNull(request.orgId());
     if (orgId == null) {
       return Future.failedFuture(organizationNotFound());
     }
@@ -146,7 +146,7 @@ public final class ConnectionsVerticle extends VerticleBase {
   }
 
   private Future<JsonArray> list(JsonObject body) {
-    UUID orgId = uuidOrNull(body.getString("orgId"));
+    UUID orgId = ConnectionRecord.idOrNull(body.getString("orgId"));
     List<FieldProblem> problems = new ArrayList<>();
     String environment = environmentOrProblem(body.getString("environment"), problems);
     String endUserId = body.getString("endUserId");
@@ -164,8 +164,8 @@ public final class ConnectionsVerticle extends VerticleBase {
   }
 
   private Future<Void> delete(JsonObject body) {
-    UUID orgId = uuidOrNull(body.getString("orgId"));
-    UUID connectionId = uuidOrNull(body.getString("connectionId"));
+    UUID orgId = ConnectionRecord.idOrNull(body.getString("orgId"));
+    UUID connectionId = ConnectionRecord.idOrNull(body.getString("connectionId"));
     List<FieldProblem> problems = new ArrayList<>();
     String environment = environmentOrProblem(body.getString("environment"), problems);
     if (!problems.isEmpty()) {
@@ -279,17 +279,6 @@ public final class ConnectionsVerticle extends VerticleBase {
     }
     LOG.error("Connections action {} failed: {}", action, failure.toString());
     return new ApiException(ErrorCode.INTERNAL_ERROR, "Internal error");
-  }
-
-  private static UUID uuidOrNull(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static boolean isBlank(String value) {

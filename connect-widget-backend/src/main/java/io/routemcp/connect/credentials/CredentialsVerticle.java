@@ -77,7 +77,7 @@ public final class CredentialsVerticle extends VerticleBase {
   }
 
   private void onConnectionEvent(Message<JsonObject> message) {
-    UUID connectionId = uuidOrNull(message.body() == null ? null : message.body().getString("connectionId"));
+    UUID connectionId = ConnectionRecord.idOrNull(message.body() == null ? null : message.body().getString("connectionId"));
     if (connectionId != null) {
       cache.drop(connectionId);
     }
@@ -100,8 +100,8 @@ public final class CredentialsVerticle extends VerticleBase {
   }
 
   private Future<Credentials> credentials(CredentialsRequest request) {
-    UUID connectionId = uuidOrNull(request.connectionId());
-    UUID orgId = uuidOrNull(request.orgId());
+    UUID connectionId = ConnectionRecord.idOrNull(request.connectionId());
+    UUID orgId = ConnectionRecord.idOrNull(request.orgId());
     if (connectionId == null || orgId == null) {
       return Future.failedFuture(connectionNotFound());
     }
@@ -305,14 +305,4 @@ public final class CredentialsVerticle extends VerticleBase {
     return new ApiException(ErrorCode.INTERNAL_ERROR, "Internal error");
   }
 
-  private static UUID uuidOrNull(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 }
