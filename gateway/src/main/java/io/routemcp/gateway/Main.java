@@ -7,7 +7,6 @@ import io.routemcp.gateway.config.ConfigLoader;
 import io.routemcp.gateway.config.GatewayConfig;
 import io.routemcp.gateway.config.MasterKeyFile;
 import io.routemcp.gateway.database.DatabaseUrl;
-import io.routemcp.gateway.demo.DemoLauncher;
 import io.routemcp.gateway.database.EmbeddedDatabase;
 import io.routemcp.gateway.database.Migrations;
 import io.routemcp.kit.provider.ProviderCatalogue;
@@ -43,11 +42,11 @@ public final class Main {
         return;
       }
       if (arguments.equals(List.of("--demo"))) {
-        DemoLauncher.run();
-        return;
+        // the product jar carries no simulators: the demo is a jar of its own
+        throw new ConfigException("the demo runs from its own jar: java -jar demo/target/routemcp-demo.jar");
       }
       if (arguments.contains("--help") || arguments.contains("-h")) {
-        System.out.println("usage: routemcp [serve | --demo]\n       " + KeysCommand.USAGE.substring("usage: ".length()));
+        System.out.println("usage: routemcp [serve]\n       " + KeysCommand.USAGE.substring("usage: ".length()));
         return;
       }
       if (!arguments.isEmpty() && !arguments.equals(List.of("serve"))) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * Debian's chromium driven by Playwright, as ../shared/STACK.md prescribes: Playwright brings only
  * its driver, the browser is /usr/bin/chromium (`apt-get install -y chromium`).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
   static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
   private static final List<String> FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -26,7 +26,7 @@ final class HeadlessChromium implements AutoCloseable {
     this.browser = browser;
   }
 
-  static HeadlessChromium launch() {
+  public static HeadlessChromium launch() {
     if (!Files.isExecutable(EXECUTABLE)) {
       throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y chromium");
     }
@@ -44,7 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  Browser browser() {
+  public Browser browser() {
     return browser;
   }
 

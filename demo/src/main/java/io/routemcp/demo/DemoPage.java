@@ -1,4 +1,4 @@
-package io.routemcp.gateway.demo;
+package io.routemcp.demo;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

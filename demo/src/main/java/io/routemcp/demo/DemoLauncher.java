@@ -1,4 +1,4 @@
-package io.routemcp.gateway.demo;
+package io.routemcp.demo;
 
 import io.routemcp.gateway.Gateway;
 import io.routemcp.gateway.admin.OrganizationStore;
@@ -37,7 +37,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * {@code routemcp --demo}: the whole product on one machine with nothing to sign up for. Starts
+ * {@code java -jar demo/target/routemcp-demo.jar}: the whole product on one machine with nothing to sign up for. Starts
  * the provider simulators in this process (HubSpot, Pipedrive, Zoho CRM, GoHighLevel), points the
  * provider settings at them, runs the gateway and the Connect server on a fresh embedded database
  * in a temporary directory, creates a demo organization with a test key, and serves a small "your
@@ -71,8 +71,21 @@ public final class DemoLauncher {
     }
   }
 
+  public static void main(String[] args) {
+    if (args.length > 0 && !(args.length == 1 && args[0].equals("--demo"))) {
+      System.err.println("usage: java -jar routemcp-demo.jar");
+      System.exit(2);
+    }
+    try {
+      run();
+    } catch (ConfigException e) {
+      System.err.println("routemcp: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
   /** Runs the demo until the process is stopped, printing where to go. Blocks the calling (launcher) thread only. */
-  public static void run() {
+  private static void run() {
     Demo demo = start(System.getenv());
     Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "routemcp-demo-shutdown"));
     System.out.println("""

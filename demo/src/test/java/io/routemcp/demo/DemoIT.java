@@ -1,17 +1,18 @@
-package io.routemcp.gateway.connect;
+package io.routemcp.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
-import io.routemcp.gateway.demo.DemoLauncher;
+import io.routemcp.gateway.connect.HeadlessChromium;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("routemcp --demo")
 class DemoIT {
 
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
   private static final Pattern CURL = Pattern.compile("curl \"([^\"]+)\" \\\\\\s+-H \"Authorization: ([^\"]+)\" \\\\\\s+-H \"X-End-User-Id: ([^\"]+)\"");
 
   @Test
   @DisplayName("Connect on the demo page, approve on the simulated HubSpot, see its contacts; the printed curl line works")
   void newcomer() throws Exception {
-    Files.createDirectories(ConnectWidgetIT.SCREENSHOTS);
+    Files.createDirectories(SCREENSHOTS);
     try (DemoLauncher.Demo demo = DemoLauncher.start(Map.of(
             "ROUTEMCP_HTTP_PORT", "0", "ROUTEMCP_CONNECT_PORT", "0", "ROUTEMCP_DEMO_PORT", "0"));
          HeadlessChromium chromium = HeadlessChromium.launch()) {
@@ -43,13 +46,13 @@ class DemoIT {
       FrameLocator widget = page.frameLocator("#routemcp-connect-frame");
       widget.locator("[data-provider=\"hubspot\"]").waitFor();
       assertThat(widget.locator("[data-provider]").count()).as("every simulated provider is offered").isEqualTo(4);
-      page.screenshot(new Page.ScreenshotOptions().setPath(ConnectWidgetIT.SCREENSHOTS.resolve("demo-widget.png")));
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("demo-widget.png")));
       Page popup = context.waitForPage(() -> widget.locator("[data-provider=\"hubspot\"]").click());
       popup.locator("#allow").click();
       widget.locator("[data-state=\"connected\"]").waitFor();
       widget.getByText("Done").click();
       page.locator("#contacts tr").first().waitFor();
-      page.screenshot(new Page.ScreenshotOptions().setPath(ConnectWidgetIT.SCREENSHOTS.resolve("demo-page.png")).setFullPage(true));
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("demo-page.png")).setFullPage(true));
       assertThat(page.locator("#contacts tr").count()).isEqualTo(10);
       assertThat(page.locator("#result-title").textContent()).isEqualTo("Contacts from HubSpot (first 10)");
       String curl = page.locator("#curl").textContent();
