@@ -13,14 +13,13 @@ import io.routemcp.gateway.database.Migrations;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderModule;
 import io.routemcp.kit.resource.Environment;
-import io.routemcp.simulators.gohighlevel.GoHighLevelSimulator;
-import io.routemcp.simulators.hubspot.HubSpotSimulator;
-import io.routemcp.simulators.pipedrive.Company;
-import io.routemcp.simulators.pipedrive.PipedriveSimulator;
-import io.routemcp.simulators.zoho.ZohoDataCentre;
-import io.routemcp.simulators.zoho.ZohoSimulator;
+import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.SimulatedAccount;
+import io.routemcp.simulators.SimulatorModule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -31,6 +30,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,8 +38,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code java -jar demo/target/routemcp-demo.jar}: the whole product on one machine with nothing to sign up for. Starts
- * the provider simulators in this process (HubSpot, Pipedrive, Zoho CRM, GoHighLevel), points the
- * provider settings at them, runs the gateway and the Connect server on a fresh embedded database
+ * every provider simulator on the class path in this process, points the provider settings at them, runs the gateway and the Connect server on a fresh embedded database
  * in a temporary directory, creates a demo organization with a test key, and serves a small "your
  * app" page with a Connect button. Everything is thrown away on exit: the simulators live in memory.
  *
@@ -56,7 +55,7 @@ public final class DemoLauncher {
 
   /** What a running demo is made of; {@link #close()} stops everything and deletes its data. */
   public record Demo(Vertx vertx, EmbeddedDatabase database, Path dataDir, int apiPort, String connectUrl, String pageUrl,
-      String apiKey, String pipedriveApiToken) implements AutoCloseable {
+      String apiKey, String apiToken, String oauthProvider) implements AutoCloseable {
 
     /** The request a newcomer pastes to list the demo end user's contacts at one provider. */
     public String curl(String provider) {
@@ -93,15 +92,15 @@ public final class DemoLauncher {
         RouteMCP demo is running (everything in memory; Ctrl+C stops it and deletes its data).
 
           1. Open %s and click "Connect your CRM".
-          2. Pick HubSpot and approve on the simulated HubSpot screen ("Connect app").
-             (Pipedrive connects with an API token instead: %s)
+          2. Pick a CRM and approve on its simulated consent screen ("Connect app").
+             (Providers that connect with an API token take this one: %s)
           3. The page then lists the connection's contacts through the unified API. So does:
 
         %s
 
           API     http://localhost:%d   test key %s
           Connect %s
-        """.formatted(demo.pageUrl(), demo.pipedriveApiToken(), demo.curl("hubspot"), demo.apiPort(), demo.apiKey(),
+        """.formatted(demo.pageUrl(), demo.apiToken(), demo.curl(demo.oauthProvider()), demo.apiPort(), demo.apiKey(),
         demo.connectUrl()));
   }
 
@@ -123,10 +122,10 @@ public final class DemoLauncher {
       String connectUrl = (String) vertx.sharedData().getLocalMap("routemcp.connect.httpPort").get("publicUrl");
       String apiKey = await(createTestKey(vertx, url), "the demo API key could not be created");
       int demoPort = port(env.get("ROUTEMCP_DEMO_PORT"), DEFAULT_DEMO_PORT);
-      int pagePort = await(DemoPage.serve(vertx, demoPort, apiPort, connectUrl, apiKey, simulators.pipedriveApiToken()),
+      int pagePort = await(DemoPage.serve(vertx, demoPort, apiPort, connectUrl, apiKey, simulators.describe()),
           "the demo page could not start on port " + demoPort + " (set ROUTEMCP_DEMO_PORT to another port)");
       return new Demo(vertx, database, dataDir, apiPort, connectUrl, "http://localhost:" + pagePort + "/", apiKey,
-          simulators.pipedriveApiToken());
+          simulators.apiToken(), simulators.oauthProvider());
     } catch (IOException e) {
       stopQuietly(vertx, database, dataDir);
       throw new ConfigException("cannot create the demo's temporary directory: " + e.getMessage());
@@ -136,20 +135,34 @@ public final class DemoLauncher {
     }
   }
 
-  /** The simulators in this process, and the demo's own Pipedrive company for the API-token path. */
-  private record Simulators(HubSpotSimulator hubspot, PipedriveSimulator pipedrive, ZohoSimulator zoho,
-      GoHighLevelSimulator gohighlevel, String pipedriveApiToken) {
+  /** The simulators in this process, each with the demo's own account (an API-token provider connects with its token). */
+  private record Simulators(List<Started> started) {
+
+    record Started(SimulatorModule module, ProviderSimulator simulator, SimulatedAccount account) {}
 
     static Future<Simulators> start(Vertx vertx) {
-      HubSpotSimulator hubspot = new HubSpotSimulator();
-      PipedriveSimulator pipedrive = new PipedriveSimulator();
-      ZohoSimulator zoho = new ZohoSimulator();
-      GoHighLevelSimulator gohighlevel = new GoHighLevelSimulator();
-      return Future.all(hubspot.start(vertx), pipedrive.start(vertx), zoho.start(vertx), gohighlevel.start(vertx))
-          .map(started -> {
-            Company company = pipedrive.createCompany();
-            return new Simulators(hubspot, pipedrive, zoho, gohighlevel, company.apiToken());
-          });
+      List<Started> started = SimulatorModule.all().stream()
+          .map(module -> new Started(module, module.create(0, false), null)).toList();
+      return Future.all(started.stream().map(s -> s.simulator().start(vertx)).toList())
+          .map(all -> new Simulators(started.stream()
+              .map(s -> new Started(s.module(), s.simulator(), s.simulator().createAccount())).toList()));
+    }
+
+    /** The API token of the first provider that connects with one, for the page's hint. */
+    String apiToken() {
+      return started.stream().map(s -> s.account().apiToken()).filter(Objects::nonNull).findFirst().orElse("");
+    }
+
+    /** The first provider that connects through OAuth: the one the instructions walk through. */
+    String oauthProvider() {
+      return started.stream().filter(s -> s.account().apiToken() == null).map(s -> s.module().slug()).findFirst().orElseThrow();
+    }
+
+    JsonArray describe() {
+      JsonArray providers = new JsonArray();
+      started.forEach(s -> providers.add(new JsonObject().put("slug", s.module().slug()).put("name", s.module().name())
+          .put("apiToken", s.account().apiToken())));
+      return providers;
     }
   }
 
@@ -165,31 +178,8 @@ public final class DemoLauncher {
     if (env.containsKey("ROUTEMCP_CONNECT_PORT") && !env.containsKey("ROUTEMCP_PUBLIC_URL")) {
       env.put("ROUTEMCP_PUBLIC_URL", "http://localhost:" + env.get("ROUTEMCP_CONNECT_PORT"));
     }
-    HubSpotSimulator hubspot = simulators.hubspot();
-    provider(env, "hubspot", hubspot.baseUrl(), hubspot.authorizeUrl(), hubspot.tokenUrl(),
-        hubspot.baseUrl() + "/oauth/v1/refresh-tokens/{token}", hubspot.clientId(), hubspot.clientSecret());
-    PipedriveSimulator pipedrive = simulators.pipedrive();
-    provider(env, "pipedrive", pipedrive.baseUrl(), pipedrive.authorizeUrl(), pipedrive.tokenUrl(), pipedrive.revokeUrl(),
-        pipedrive.clientId(), pipedrive.clientSecret());
-    ZohoSimulator zoho = simulators.zoho();
-    provider(env, "zoho-crm", zoho.apiDomain(ZohoDataCentre.US), zoho.authorizeUrl(), zoho.tokenUrl(), zoho.revokeUrl(),
-        zoho.clientId(), zoho.clientSecret());
-    GoHighLevelSimulator gohighlevel = simulators.gohighlevel();
-    provider(env, "gohighlevel", gohighlevel.baseUrl(), gohighlevel.authorizeUrl(), gohighlevel.tokenUrl(), null,
-        gohighlevel.clientId(), gohighlevel.clientSecret());
+    simulators.started().forEach(s -> env.putAll(s.simulator().gatewaySettings(s.module().slug())));
     return env;
-  }
-
-  private static void provider(Map<String, String> env, String slug, String apiBaseUrl, String authorizeUrl, String tokenUrl,
-      String revokeUrl, String clientId, String clientSecret) {
-    env.put(ConfigLoader.envName(slug, "API_BASE_URL"), apiBaseUrl);
-    env.put(ConfigLoader.envName(slug, "AUTHORIZE_URL"), authorizeUrl);
-    env.put(ConfigLoader.envName(slug, "TOKEN_URL"), tokenUrl);
-    if (revokeUrl != null) {
-      env.put(ConfigLoader.envName(slug, "REVOKE_URL"), revokeUrl);
-    }
-    env.put(ConfigLoader.envName(slug, "CLIENT_ID"), clientId);
-    env.put(ConfigLoader.envName(slug, "CLIENT_SECRET"), clientSecret);
   }
 
   private static Future<String> createTestKey(Vertx vertx, DatabaseUrl url) {

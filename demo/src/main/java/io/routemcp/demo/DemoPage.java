@@ -10,17 +10,20 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The demo's stand-in for a customer's product: a page with a "Connect your CRM" button and the
  * small backend such a product has. The backend holds the API key and asks RouteMCP for connect
  * tokens ({@code POST /demo/connect-token}) and contacts ({@code GET /demo/contacts}); the page
  * only ever sees ct_ tokens and records. (It shows the demo's test key once, in the curl line.)
- * Config: {@code {port, apiPort, connectUrl, apiKey, pipedriveApiToken}}.
+ * Config: {@code {port, apiPort, connectUrl, apiKey, providers: [{slug, name, apiToken?}]}}.
  */
 public final class DemoPage extends VerticleBase {
 
@@ -33,9 +36,9 @@ public final class DemoPage extends VerticleBase {
   private HttpServer server;
 
   static Future<Integer> serve(io.vertx.core.Vertx vertx, int port, int apiPort, String connectUrl, String apiKey,
-      String pipedriveApiToken) {
+      JsonArray providers) {
     JsonObject config = new JsonObject().put("port", port).put("apiPort", apiPort).put("connectUrl", connectUrl)
-        .put("apiKey", apiKey).put("pipedriveApiToken", pipedriveApiToken);
+        .put("apiKey", apiKey).put("providers", providers);
     return vertx.deployVerticle(new DemoPage(), new io.vertx.core.DeploymentOptions().setConfig(config))
         .map(id -> (Integer) vertx.sharedData().getLocalMap(PORT_KEY).get("port"));
   }
@@ -114,11 +117,32 @@ public final class DemoPage extends VerticleBase {
     JsonObject settings = new JsonObject()
         .put("apiUrl", "http://localhost:" + config().getInteger("apiPort"))
         .put("apiKey", config().getString("apiKey"))
-        .put("endUser", DemoLauncher.END_USER);
+        .put("endUser", DemoLauncher.END_USER)
+        .put("providerNames", providerNames());
     return PAGE
         .replace("__CONNECT_URL__", escape(config().getString("connectUrl")))
-        .replace("__PIPEDRIVE_TOKEN__", escape(config().getString("pipedriveApiToken")))
+        .replace("__HINT__", hint())
         .replace("__SETTINGS__", Json.encode(settings).replace("<", "\\u003c"));
+  }
+
+  private JsonObject providerNames() {
+    JsonObject names = new JsonObject();
+    providers().forEach(p -> names.put(p.getString("slug"), p.getString("name")));
+    return names;
+  }
+
+  /** Which providers show a simulated consent screen, and the API token for those that ask for one. */
+  private String hint() {
+    List<String> consent = providers().filter(p -> p.getString("apiToken") == null).map(p -> escape(p.getString("name"))).toList();
+    StringBuilder hint = new StringBuilder(String.join(", ", consent)).append(" show a simulated consent screen: approve it.");
+    providers().filter(p -> p.getString("apiToken") != null).forEach(p -> hint.append("\n          ")
+        .append(escape(p.getString("name"))).append(" asks for an API token: use <code>")
+        .append(escape(p.getString("apiToken"))).append("</code>."));
+    return hint.toString();
+  }
+
+  private Stream<JsonObject> providers() {
+    return config().getJsonArray("providers").stream().map(JsonObject.class::cast);
   }
 
   private static String escape(String text) {
@@ -167,8 +191,7 @@ public final class DemoPage extends VerticleBase {
         <p class="lede">This page plays <em>your</em> product. When you click the button, its backend asks RouteMCP for a
           ten-minute connect token and the page opens the RouteMCP Connect widget with it.</p>
         <button id="connect" class="primary" type="button">Connect your CRM</button>
-        <p class="hint">HubSpot, Zoho CRM and GoHighLevel show a simulated consent screen: approve it.
-          Pipedrive asks for an API token: use <code>__PIPEDRIVE_TOKEN__</code>.</p>
+        <p class="hint">__HINT__</p>
         <p id="status" role="status"></p>
         <section id="result" class="card" hidden>
           <h2 id="result-title"></h2>
@@ -180,7 +203,7 @@ public final class DemoPage extends VerticleBase {
       <script src="__CONNECT_URL__/connect/sdk.js"></script>
       <script>
         const settings = __SETTINGS__;
-        const providerNames = { hubspot: 'HubSpot', pipedrive: 'Pipedrive', 'zoho-crm': 'Zoho CRM', gohighlevel: 'GoHighLevel' };
+        const providerNames = settings.providerNames;
         const button = document.getElementById('connect');
         const statusLine = document.getElementById('status');
         function status(text, bad) { statusLine.textContent = text || ''; statusLine.className = bad ? 'error' : ''; }

@@ -40,7 +40,7 @@ class DemoIT {
       context.setDefaultTimeout(20_000);
       Page page = context.newPage();
       page.navigate(demo.pageUrl());
-      assertThat(page.locator("code").first().textContent()).isEqualTo(demo.pipedriveApiToken());
+      assertThat(page.locator("code").first().textContent()).isEqualTo(demo.apiToken());
 
       page.locator("#connect").click();
       FrameLocator widget = page.frameLocator("#routemcp-connect-frame");

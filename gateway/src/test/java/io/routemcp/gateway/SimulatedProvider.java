@@ -1,20 +1,13 @@
 package io.routemcp.gateway;
 
 import io.routemcp.simulators.ProviderSimulator;
-import io.routemcp.simulators.gohighlevel.GoHighLevelSimulator;
-import io.routemcp.simulators.gohighlevel.GoHighLevelSimulatorOptions;
-import io.routemcp.simulators.gohighlevel.IssuedTokens;
-import io.routemcp.simulators.hubspot.HubSpotSimulator;
-import io.routemcp.simulators.hubspot.HubSpotSimulatorOptions;
-import io.routemcp.simulators.hubspot.TokenSet;
-import io.routemcp.simulators.pipedrive.PipedriveSimulator;
-import io.routemcp.simulators.pipedrive.PipedriveSimulatorOptions;
-import io.routemcp.simulators.zoho.ZohoSimulator;
-import io.routemcp.simulators.zoho.ZohoSimulatorOptions;
-import io.routemcp.simulators.zoho.ZohoTokenSet;
+import io.routemcp.simulators.SimulatedAccount;
+import io.routemcp.simulators.SimulatorModule;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -30,84 +23,32 @@ public record SimulatedProvider(String slug, ProviderSimulator simulator, Map<St
    * @param relaxedLimits lifts the provider's own rate limits, for suites and benchmarks that
    *     measure the gateway rather than the provider's burst limits
    */
-  public static SimulatedProvider hubspot(Vertx vertx, boolean relaxedLimits) throws Exception {
-    HubSpotSimulatorOptions options = new HubSpotSimulatorOptions();
-    if (relaxedLimits) {
-      options.rateLimitPerTenSeconds(1_000_000);
-    }
-    HubSpotSimulator hubspot = new HubSpotSimulator(options);
-    hubspot.start(vertx).await(10, TimeUnit.SECONDS);
-    return new SimulatedProvider("hubspot", hubspot, Map.of(
-        "ROUTEMCP_PROVIDER_HUBSPOT_API_BASE_URL", hubspot.baseUrl(),
-        "ROUTEMCP_PROVIDER_HUBSPOT_TOKEN_URL", hubspot.tokenUrl(),
-        "ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_ID", hubspot.clientId(),
-        "ROUTEMCP_PROVIDER_HUBSPOT_CLIENT_SECRET", hubspot.clientSecret()), () -> {
-          TokenSet tokens = hubspot.createPortal().issueTokens();
-          return oauth("hubspot", tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds(), new JsonObject());
-        });
+  public static SimulatedProvider start(Vertx vertx, String slug, boolean relaxedLimits) throws Exception {
+    return start(vertx, SimulatorModule.of(slug), relaxedLimits);
   }
 
-  /** The API domain comes from the connection, as Zoho's token response gives it per data centre. */
-  public static SimulatedProvider zoho(Vertx vertx, boolean relaxedLimits) throws Exception {
-    ZohoSimulatorOptions options = new ZohoSimulatorOptions();
-    if (relaxedLimits) {
-      options.concurrencyLimit(10_000).creditsPerDay(100_000_000);
+  /** Every simulator on the class path, started. */
+  public static List<SimulatedProvider> all(Vertx vertx, boolean relaxedLimits) throws Exception {
+    List<SimulatedProvider> started = new ArrayList<>();
+    for (SimulatorModule module : SimulatorModule.all()) {
+      started.add(start(vertx, module, relaxedLimits));
     }
-    ZohoSimulator zoho = new ZohoSimulator(options);
-    zoho.start(vertx).await(10, TimeUnit.SECONDS);
-    return new SimulatedProvider("zoho-crm", zoho, Map.of(
-        "ROUTEMCP_PROVIDER_ZOHO_CRM_TOKEN_URL", zoho.tokenUrl(),
-        "ROUTEMCP_PROVIDER_ZOHO_CRM_CLIENT_ID", zoho.clientId(),
-        "ROUTEMCP_PROVIDER_ZOHO_CRM_CLIENT_SECRET", zoho.clientSecret()), () -> {
-          ZohoTokenSet tokens = zoho.createOrg().issueTokens();
-          return oauth("zoho-crm", tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds(),
-              new JsonObject().put("api_domain", tokens.apiDomain()).put("accounts_server", tokens.accountsServer()));
-        });
+    return started;
   }
 
-  public static SimulatedProvider pipedrive(Vertx vertx, boolean relaxedLimits) throws Exception {
-    PipedriveSimulatorOptions options = new PipedriveSimulatorOptions();
-    if (relaxedLimits) {
-      options.oauthBurstLimit(1_000_000).dailyTokenBudget(1_000_000_000L);
-    }
-    PipedriveSimulator pipedrive = new PipedriveSimulator(options);
-    pipedrive.start(vertx).await(10, TimeUnit.SECONDS);
-    return new SimulatedProvider("pipedrive", pipedrive, Map.of(
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_API_BASE_URL", pipedrive.baseUrl(),
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_TOKEN_URL", pipedrive.tokenUrl(),
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_CLIENT_ID", pipedrive.clientId(),
-        "ROUTEMCP_PROVIDER_PIPEDRIVE_CLIENT_SECRET", pipedrive.clientSecret()), () -> {
-          var tokens = pipedrive.createCompany().issueTokens();
-          return oauth("pipedrive", tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds(),
-              new JsonObject().put("api_domain", tokens.apiDomain()));
-        });
+  private static SimulatedProvider start(Vertx vertx, SimulatorModule module, boolean relaxedLimits) throws Exception {
+    ProviderSimulator simulator = module.create(0, relaxedLimits);
+    simulator.start(vertx).await(10, TimeUnit.SECONDS);
+    return new SimulatedProvider(module.slug(), simulator, simulator.gatewaySettings(module.slug()),
+        () -> oauth(module.slug(), simulator.createAccount()));
   }
 
-  /** A Location token: the location it belongs to travels as connection metadata. */
-  public static SimulatedProvider gohighlevel(Vertx vertx, boolean relaxedLimits) throws Exception {
-    GoHighLevelSimulatorOptions options = new GoHighLevelSimulatorOptions();
-    if (relaxedLimits) {
-      options.burstPerTenSeconds(1_000_000).dailyLimit(100_000_000);
-    }
-    GoHighLevelSimulator ghl = new GoHighLevelSimulator(options);
-    ghl.start(vertx).await(10, TimeUnit.SECONDS);
-    return new SimulatedProvider("gohighlevel", ghl, Map.of(
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_API_BASE_URL", ghl.baseUrl(),
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_TOKEN_URL", ghl.tokenUrl(),
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_CLIENT_ID", ghl.clientId(),
-        "ROUTEMCP_PROVIDER_GOHIGHLEVEL_CLIENT_SECRET", ghl.clientSecret()), () -> {
-          IssuedTokens tokens = ghl.createLocation().issueTokens();
-          return oauth("gohighlevel", tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds(),
-              new JsonObject().put("locationId", tokens.locationId()).put("companyId", tokens.companyId()).put("userType", "Location"));
-        });
-  }
-
-  private static JsonObject oauth(String provider, String accessToken, String refreshToken, long expiresIn, JsonObject metadata) {
+  private static JsonObject oauth(String provider, SimulatedAccount account) {
     return new JsonObject().put("provider", provider).put("authType", "oauth2")
         .put("credentials", new JsonObject()
-            .put("access_token", accessToken)
-            .put("refresh_token", refreshToken)
-            .put("expires_at", Instant.now().plusSeconds(expiresIn).toString()))
-        .put("metadata", metadata);
+            .put("access_token", account.tokens().accessToken())
+            .put("refresh_token", account.tokens().refreshToken())
+            .put("expires_at", Instant.now().plusSeconds(account.tokens().expiresInSeconds()).toString()))
+        .put("metadata", account.connectionMetadata().copy());
   }
 }

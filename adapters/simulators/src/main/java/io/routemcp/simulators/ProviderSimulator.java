@@ -7,6 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +87,34 @@ public abstract class ProviderSimulator {
   public abstract String authorizeUrl();
 
   public abstract String tokenUrl();
+
+  /** Where a client revokes tokens, or null when the provider has no such endpoint. */
+  public String revokeUrl() {
+    return null;
+  }
+
+  /** The API base a gateway calls when a connection does not carry its own account domain. */
+  public String apiBaseUrl() {
+    return baseUrl();
+  }
+
+  /** A new account with seeded data and issued tokens. */
+  public abstract SimulatedAccount createAccount();
+
+  /** The {@code ROUTEMCP_PROVIDER_<SLUG>_*} settings that point a gateway at this simulator. */
+  public Map<String, String> gatewaySettings(String slug) {
+    String prefix = "ROUTEMCP_PROVIDER_" + slug.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(prefix + "API_BASE_URL", apiBaseUrl());
+    env.put(prefix + "AUTHORIZE_URL", authorizeUrl());
+    env.put(prefix + "TOKEN_URL", tokenUrl());
+    if (revokeUrl() != null) {
+      env.put(prefix + "REVOKE_URL", revokeUrl());
+    }
+    env.put(prefix + "CLIENT_ID", clientId());
+    env.put(prefix + "CLIENT_SECRET", clientSecret());
+    return env;
+  }
 
   /** Faults for the provider's API routes. */
   public Faults faults() {

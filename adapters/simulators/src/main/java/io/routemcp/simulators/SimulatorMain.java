@@ -1,22 +1,8 @@
 package io.routemcp.simulators;
 
-import io.routemcp.simulators.gohighlevel.GoHighLevelSimulator;
-import io.routemcp.simulators.gohighlevel.GoHighLevelSimulatorOptions;
-import io.routemcp.simulators.gohighlevel.Location;
-import io.routemcp.simulators.hubspot.HubSpotSimulator;
-import io.routemcp.simulators.hubspot.HubSpotSimulatorOptions;
-import io.routemcp.simulators.hubspot.Portal;
 import io.routemcp.simulators.oauth.OAuthTokens;
-import io.routemcp.simulators.pipedrive.Company;
-import io.routemcp.simulators.pipedrive.PipedriveSimulator;
-import io.routemcp.simulators.pipedrive.PipedriveSimulatorOptions;
-import io.routemcp.simulators.zoho.ZohoDataCentre;
-import io.routemcp.simulators.zoho.ZohoOrg;
-import io.routemcp.simulators.zoho.ZohoSimulator;
-import io.routemcp.simulators.zoho.ZohoSimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,26 +10,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * Runs all four provider simulators as one standalone process for demos and manual testing:
- * HubSpot, Zoho CRM, Pipedrive and GoHighLevel, on the ports given as arguments in that order,
- * else from {@code ROUTEMCP_SIMULATOR_<SLUG>_PORT}, else 7001–7004. Creates one account in each
- * and prints its endpoints, client credentials and ready tokens, then the
- * {@code ROUTEMCP_PROVIDER_*} lines that point a gateway at the simulators.
+ * Runs every provider simulator on the class path ({@link SimulatorModule}) as one standalone
+ * process for demos and manual testing, on the ports given as arguments in default-port order,
+ * else from {@code ROUTEMCP_SIMULATOR_<SLUG>_PORT}, else each simulator's default (7001, 7002, …).
+ * Creates one account in each and prints its endpoints, client credentials and ready tokens, then
+ * the {@code ROUTEMCP_PROVIDER_*} lines that point a gateway at the simulators.
  */
 public final class SimulatorMain {
 
-  /** The providers in argument order, with their default ports. */
-  private static final List<String> SLUGS = List.of("hubspot", "zoho-crm", "pipedrive", "gohighlevel");
-  private static final List<Integer> DEFAULT_PORTS = List.of(7001, 7002, 7003, 7004);
+  /** One started simulator with its first account, as the printout shows it. */
+  record Running(SimulatorModule module, ProviderSimulator simulator, SimulatedAccount created) {
 
-  /**
-   * One started simulator with its first account, as the printout shows it.
-   *
-   * @param revokeUrl null when the provider has no revocation endpoint
-   * @param account what identifies the account (and any other credential it has), in print order
-   */
-  record Running(String name, String slug, ProviderSimulator simulator, String apiBaseUrl, String revokeUrl,
-      Map<String, String> account, OAuthTokens tokens) {}
+    String name() {
+      return module.name();
+    }
+
+    String slug() {
+      return module.slug();
+    }
+
+    String apiBaseUrl() {
+      return simulator.apiBaseUrl();
+    }
+
+    /** What identifies the account (and any other credential it has), in print order. */
+    Map<String, String> account() {
+      return created.facts();
+    }
+
+    OAuthTokens tokens() {
+      return created.tokens();
+    }
+  }
 
   private SimulatorMain() {
   }
@@ -65,25 +63,25 @@ public final class SimulatorMain {
     }
   }
 
-  /** The port of each provider in {@link #SLUGS} order: argument, else environment, else default. */
+  /** The port of each simulator in {@link SimulatorModule#all()} order: argument, else environment, else default. */
   static List<Integer> ports(String[] args, Map<String, String> env) {
-    return IntStream.range(0, SLUGS.size()).mapToObj(i -> {
-      String name = "ROUTEMCP_SIMULATOR_" + envSlug(SLUGS.get(i)) + "_PORT";
+    List<SimulatorModule> modules = SimulatorModule.all();
+    return IntStream.range(0, modules.size()).mapToObj(i -> {
+      String name = "ROUTEMCP_SIMULATOR_" + envSlug(modules.get(i).slug()) + "_PORT";
       String value = i < args.length ? args[i] : env.get(name);
-      return port(value, DEFAULT_PORTS.get(i), i < args.length ? "argument " + (i + 1) : name);
+      return port(value, modules.get(i).defaultPort(), i < args.length ? "argument " + (i + 1) : name);
     }).toList();
   }
 
-  /** Starts the four simulators on {@code ports} (0 picks a free one) and creates an account in each. */
+  /** Starts every simulator on {@code ports} (0 picks a free one) and creates an account in each. */
   static Future<List<Running>> start(Vertx vertx, List<Integer> ports) {
-    HubSpotSimulator hubspot = new HubSpotSimulator(new HubSpotSimulatorOptions().port(ports.get(0)));
-    ZohoSimulator zoho = new ZohoSimulator(new ZohoSimulatorOptions().port(ports.get(1)));
-    PipedriveSimulator pipedrive = new PipedriveSimulator(new PipedriveSimulatorOptions().port(ports.get(2)));
-    GoHighLevelSimulator gohighlevel = new GoHighLevelSimulator(new GoHighLevelSimulatorOptions().port(ports.get(3)));
-    return Future.all(listening(vertx, "HubSpot", hubspot, ports.get(0)), listening(vertx, "Zoho CRM", zoho, ports.get(1)),
-            listening(vertx, "Pipedrive", pipedrive, ports.get(2)),
-            listening(vertx, "GoHighLevel", gohighlevel, ports.get(3)))
-        .map(all -> List.of(hubspot(hubspot), zoho(zoho), pipedrive(pipedrive), gohighlevel(gohighlevel)));
+    List<SimulatorModule> modules = SimulatorModule.all();
+    List<ProviderSimulator> simulators = IntStream.range(0, modules.size())
+        .mapToObj(i -> modules.get(i).create(ports.get(i), false)).toList();
+    List<Future<Integer>> started = IntStream.range(0, modules.size())
+        .mapToObj(i -> listening(vertx, modules.get(i).name(), simulators.get(i), ports.get(i))).toList();
+    return Future.all(started).map(all -> IntStream.range(0, modules.size())
+        .mapToObj(i -> new Running(modules.get(i), simulators.get(i), simulators.get(i).createAccount())).toList());
   }
 
   /** Each simulator's block, then the gateway's environment lines. */
@@ -109,52 +107,7 @@ public final class SimulatorMain {
 
   /** The {@code ROUTEMCP_PROVIDER_<SLUG>_*} settings the gateway reads for one provider. */
   static Map<String, String> gatewayEnvironment(Running r) {
-    String prefix = "ROUTEMCP_PROVIDER_" + envSlug(r.slug()) + "_";
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put(prefix + "API_BASE_URL", r.apiBaseUrl());
-    env.put(prefix + "AUTHORIZE_URL", r.simulator().authorizeUrl());
-    env.put(prefix + "TOKEN_URL", r.simulator().tokenUrl());
-    if (r.revokeUrl() != null) {
-      env.put(prefix + "REVOKE_URL", r.revokeUrl());
-    }
-    env.put(prefix + "CLIENT_ID", r.simulator().clientId());
-    env.put(prefix + "CLIENT_SECRET", r.simulator().clientSecret());
-    return env;
-  }
-
-  private static Running hubspot(HubSpotSimulator hubspot) {
-    Portal portal = hubspot.createPortal();
-    return new Running("HubSpot", "hubspot", hubspot, hubspot.baseUrl(), hubspot.revokeUrl(),
-        Map.of("portal hub id", Long.toString(portal.hubId())), portal.issueTokens());
-  }
-
-  /** Zoho's API base is per data centre; the account lives in the US one, as a first authorization does. */
-  private static Running zoho(ZohoSimulator zoho) {
-    ZohoOrg org = zoho.createOrg();
-    Map<String, String> account = new LinkedHashMap<>();
-    account.put("organization id", org.orgId());
-    account.put("api domain", org.apiDomain());
-    return new Running("Zoho CRM", "zoho-crm", zoho, zoho.apiDomain(ZohoDataCentre.US), zoho.revokeUrl(), account,
-        org.issueTokens());
-  }
-
-  private static Running pipedrive(PipedriveSimulator pipedrive) {
-    Company company = pipedrive.createCompany();
-    Map<String, String> account = new LinkedHashMap<>();
-    account.put("company id", Long.toString(company.id()));
-    account.put("api domain", company.apiDomain());
-    account.put("API token", company.apiToken());
-    return new Running("Pipedrive", "pipedrive", pipedrive, pipedrive.baseUrl(), pipedrive.revokeUrl(), account,
-        company.issueTokens());
-  }
-
-  private static Running gohighlevel(GoHighLevelSimulator gohighlevel) {
-    Location location = gohighlevel.createLocation();
-    Map<String, String> account = new LinkedHashMap<>();
-    account.put("location id", location.locationId());
-    account.put("company id", location.companyId());
-    return new Running("GoHighLevel", "gohighlevel", gohighlevel, gohighlevel.baseUrl(), null, account,
-        location.issueTokens());
+    return r.simulator().gatewaySettings(r.slug());
   }
 
   /** Names the simulator and port when it cannot listen, e.g. because the port is taken. */

@@ -31,8 +31,7 @@ public final class FanOutLatencyBenchmark {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     Vertx vertx = Vertx.vertx();
     try {
-      List<SimulatedProvider> providers = List.of(SimulatedProvider.hubspot(vertx, true), SimulatedProvider.zoho(vertx, true),
-          SimulatedProvider.pipedrive(vertx, true), SimulatedProvider.gohighlevel(vertx, true));
+      List<SimulatedProvider> providers = SimulatedProvider.all(vertx, true);
       Map<String, String> env = new HashMap<>();
       providers.forEach(p -> env.putAll(p.env()));
       env.put("ROUTEMCP_HTTP_INSTANCES", "2");

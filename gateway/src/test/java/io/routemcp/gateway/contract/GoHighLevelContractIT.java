@@ -15,7 +15,7 @@ class GoHighLevelContractIT extends ProviderContractIT {
   protected SimulatedProvider start(Vertx vertx) throws Exception {
     // notes and tasks are listed contact by contact: the suite's many calls would exceed the 100 per 10 s
     // burst, whose own handling the adapter module tests
-    return SimulatedProvider.gohighlevel(vertx, true);
+    return SimulatedProvider.start(vertx, "gohighlevel", true);
   }
 
   @Override

@@ -13,7 +13,7 @@ class HubSpotContractIT extends ProviderContractIT {
 
   @Override
   protected SimulatedProvider start(Vertx vertx) throws Exception {
-    return SimulatedProvider.hubspot(vertx, false);
+    return SimulatedProvider.start(vertx, "hubspot", false);
   }
 
   @Override

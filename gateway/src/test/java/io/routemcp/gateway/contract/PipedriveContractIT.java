@@ -13,7 +13,7 @@ class PipedriveContractIT extends ProviderContractIT {
 
   @Override
   protected SimulatedProvider start(Vertx vertx) throws Exception {
-    return SimulatedProvider.pipedrive(vertx, false);
+    return SimulatedProvider.start(vertx, "pipedrive", false);
   }
 
   @Override

@@ -13,7 +13,7 @@ class ZohoContractIT extends ProviderContractIT {
 
   @Override
   protected SimulatedProvider start(Vertx vertx) throws Exception {
-    return SimulatedProvider.zoho(vertx, false);
+    return SimulatedProvider.start(vertx, "zoho-crm", false);
   }
 
   @Override

@@ -5,13 +5,16 @@ import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
 import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.SimulatedAccount;
 import io.routemcp.simulators.oauth.TokenRegistry;
 import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A local GoHighLevel (LeadConnector API v2, {@code services.leadconnectorhq.com}) for one agency
@@ -64,6 +67,18 @@ public final class GoHighLevelSimulator extends ProviderSimulator {
   /** The agency every location belongs to. */
   public String companyId() {
     return companyId;
+  }
+
+  /** A Location token: the location it belongs to travels as connection metadata. */
+  @Override
+  public SimulatedAccount createAccount() {
+    Location location = createLocation();
+    IssuedTokens tokens = location.issueTokens();
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("location id", location.locationId());
+    facts.put("company id", location.companyId());
+    return new SimulatedAccount(facts, tokens, new JsonObject().put("locationId", tokens.locationId())
+        .put("companyId", tokens.companyId()).put("userType", "Location"), null);
   }
 
   /** A new sub-account with its own seeded records. */

@@ -5,6 +5,7 @@ import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
 import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.SimulatedAccount;
 import io.routemcp.simulators.oauth.TokenRegistry;
 import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.Vertx;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A local HubSpot: the OAuth server (consent page, v1 token endpoints) and the CRM API (v3
@@ -55,11 +57,18 @@ public final class HubSpotSimulator extends ProviderSimulator {
   }
 
   /** Revokes a refresh token with DELETE; {@code {token}} stands for it, as in HubSpot's documented URL. */
+  @Override
   public String revokeUrl() {
     return baseUrl() + "/oauth/v1/refresh-tokens/{token}";
   }
 
   /** A new HubSpot account with its own seeded CRM data. */
+  @Override
+  public SimulatedAccount createAccount() {
+    Portal portal = createPortal();
+    return new SimulatedAccount(Map.of("portal hub id", Long.toString(portal.hubId())), portal.issueTokens(), new JsonObject(), null);
+  }
+
   public Portal createPortal() {
     long n = portals.nextNumber();
     long hubId = 147_000_000L + n * 7_919L;

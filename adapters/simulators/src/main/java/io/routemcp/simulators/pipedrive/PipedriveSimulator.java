@@ -5,13 +5,16 @@ import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
 import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.SimulatedAccount;
 import io.routemcp.simulators.oauth.TokenRegistry;
 import io.routemcp.simulators.oauth.TokenText;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A local Pipedrive: the OAuth server (installation page, token endpoint with HTTP Basic client
@@ -59,11 +62,23 @@ public final class PipedriveSimulator extends ProviderSimulator {
     return baseUrl() + "/oauth/token";
   }
 
+  @Override
   public String revokeUrl() {
     return baseUrl() + "/oauth/revoke";
   }
 
   /** A new company with its own users and seeded CRM data. */
+  @Override
+  public SimulatedAccount createAccount() {
+    Company company = createCompany();
+    IssuedTokens tokens = company.issueTokens();
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("company id", Long.toString(company.id()));
+    facts.put("api domain", company.apiDomain());
+    facts.put("API token", company.apiToken());
+    return new SimulatedAccount(facts, tokens, new JsonObject().put("api_domain", tokens.apiDomain()), company.apiToken());
+  }
+
   public Company createCompany() {
     long n = companies.nextNumber();
     long companyId = 15_043_420L + n * 97L;

@@ -5,12 +5,15 @@ import io.routemcp.simulators.FaultResponses;
 import io.routemcp.simulators.FaultScope;
 import io.routemcp.simulators.ProviderError;
 import io.routemcp.simulators.ProviderSimulator;
+import io.routemcp.simulators.SimulatedAccount;
 import io.routemcp.simulators.oauth.TokenRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -77,8 +80,26 @@ public final class ZohoSimulator extends ProviderSimulator {
     return accountsServer(dc) + "/oauth/v2/token";
   }
 
+  /** Connections carry their data centre's API domain; this US one is only the gateway's fallback. */
+  @Override
+  public String apiBaseUrl() {
+    return apiDomain(ZohoDataCentre.US);
+  }
+
+  @Override
   public String revokeUrl() {
     return tokenUrl() + "/revoke";
+  }
+
+  @Override
+  public SimulatedAccount createAccount() {
+    ZohoOrg org = createOrg();
+    ZohoTokenSet tokens = org.issueTokens();
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("organization id", org.orgId());
+    facts.put("api domain", org.apiDomain());
+    return new SimulatedAccount(facts, tokens,
+        new JsonObject().put("api_domain", tokens.apiDomain()).put("accounts_server", tokens.accountsServer()), null);
   }
 
   /** A new organization in the US data centre, with seeded data. */
