@@ -42,7 +42,8 @@ public final class Gateway {
                 .put("databaseUrl", database.vertxUri())
                 .put("adminToken", config.adminToken())
                 .put("httpPort", config.httpPort())
-                .put("providerTimeoutMs", config.providerTimeoutMs()))))
+                .put("providerTimeoutMs", config.providerTimeoutMs())
+                .put("edge", config.edge().toJson()))))
         .map(id -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"));
   }
 
@@ -87,6 +88,7 @@ public final class Gateway {
         .put("masterKey", config.masterKey())
         .put("publicUrl", config.publicUrl())
         .put("connectPort", config.connectPort())
+        .put("edge", config.edge().toJson())
         .put("providers", providers);
   }
 

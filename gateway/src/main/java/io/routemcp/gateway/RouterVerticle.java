@@ -5,6 +5,7 @@ import io.routemcp.gateway.api.FailureHandler;
 import io.routemcp.gateway.api.ConnectTokenApi;
 import io.routemcp.gateway.api.ConnectionsApi;
 import io.routemcp.gateway.api.FieldMappingsApi;
+import io.routemcp.gateway.api.JsonBody;
 import io.routemcp.gateway.api.ProvidersApi;
 import io.routemcp.gateway.api.RequestIds;
 import io.routemcp.gateway.api.UnifiedResourceApi;
@@ -26,12 +27,13 @@ import io.routemcp.kit.connect.ConnectTokensClient;
 import io.routemcp.kit.connect.ConnectionsClient;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.http.EdgeLimits;
+import io.routemcp.kit.http.EdgeServer;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -54,7 +56,7 @@ public final class RouterVerticle extends VerticleBase {
 
   private Pool pool;
   private ApiKeyAuthenticator authenticator;
-  private HttpServer server;
+  private EdgeServer edge;
   private long purgeTimer = -1;
 
   @Override
@@ -95,6 +97,7 @@ public final class RouterVerticle extends VerticleBase {
           Router root = Router.router(vertx);
           root.route().handler(RequestIds::assign);
           root.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+          root.route().handler(JsonBody::refuseNulCharacters);
           String adminToken = config.getString("adminToken");
           if (adminToken != null) {
             root.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, adminToken, connections));
@@ -104,10 +107,10 @@ public final class RouterVerticle extends VerticleBase {
           root.route().failureHandler(FailureHandler::handle);
           root.errorHandler(404, FailureHandler::handle);
           root.errorHandler(405, FailureHandler::handle);
-          return vertx.createHttpServer().requestHandler(root).listen(config.getInteger("httpPort", 5001));
+          edge = new EdgeServer(vertx, EdgeLimits.fromJson(config.getJsonObject("edge")), BODY_LIMIT_BYTES);
+          return edge.listen(config.getInteger("httpPort", 5001), root);
         })
         .onSuccess(listening -> {
-          server = listening;
           vertx.sharedData().getLocalMap(PORT_KEY).put("port", listening.actualPort());
         });
   }
@@ -125,7 +128,7 @@ public final class RouterVerticle extends VerticleBase {
       authenticator.stop(vertx);
     }
     vertx.cancelTimer(purgeTimer);
-    Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closeServer = edge == null ? Future.succeededFuture() : edge.shutdown();
     return closeServer.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

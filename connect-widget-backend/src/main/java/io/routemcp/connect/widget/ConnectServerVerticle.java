@@ -8,11 +8,16 @@ import io.routemcp.connect.oauth.AccountMetadata;
 import io.routemcp.connect.oauth.CodeExchange;
 import io.routemcp.connect.oauth.OAuthStateStore;
 import io.routemcp.connect.tokens.ConnectTokenStore;
+import io.routemcp.kit.error.ApiException;
+import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.http.EdgeErrors;
+import io.routemcp.kit.http.EdgeLimits;
+import io.routemcp.kit.http.EdgeServer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
@@ -31,7 +36,7 @@ public final class ConnectServerVerticle extends VerticleBase {
   public static final String PORT_KEY = "routemcp.connect.httpPort";
 
   private Pool pool;
-  private HttpServer server;
+  private EdgeServer edge;
   private volatile String publicUrl;
 
   @Override
@@ -69,15 +74,20 @@ public final class ConnectServerVerticle extends VerticleBase {
           new CodeExchange(client, config.tokenRequestTimeoutMs()),
           new AccountMetadata(client, config.tokenRequestTimeoutMs()), writer, () -> publicUrl,
           config.oauthStateTtlSeconds()).mount(router);
-      router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
-          .putHeader("Content-Type", "text/plain; charset=utf-8").end("Not found"));
-      return vertx.createHttpServer().requestHandler(router).listen(config.connectPort())
+      router.route().last().handler(ctx -> JsonResponses.fail(ctx, new ApiException(ErrorCode.NOT_FOUND, "No such endpoint")));
+      // the router's own refusals (a 405, a malformed path) in the envelope, like every other answer
+      router.route().failureHandler(ctx -> JsonResponses.fail(ctx, ctx.failure() instanceof HttpException http
+          ? statusError(http.getStatusCode()) : ctx.failure() != null ? ctx.failure() : statusError(ctx.statusCode())));
+      for (int status : new int[] {400, 404, 405, 413, 415}) {
+        router.errorHandler(status, ctx -> JsonResponses.fail(ctx, statusError(status)));
+      }
+      edge = new EdgeServer(vertx, EdgeLimits.fromJson(config().getJsonObject("edge")), WidgetApi.BODY_LIMIT_BYTES);
+      return edge.listen(config.connectPort(), router)
           .recover(failure -> Future.failedFuture(failure instanceof java.net.BindException
               ? new IllegalStateException("port " + config.connectPort()
                   + " of the Connect server is taken (set ROUTEMCP_CONNECT_PORT to another port)")
               : failure));
     }).onSuccess(listening -> {
-      server = listening;
       int port = listening.actualPort();
       publicUrl = config.connectPort() == 0 || config.publicUrl() == null ? "http://localhost:" + port : config.publicUrl();
       LocalMap<String, Object> published = vertx.sharedData().getLocalMap(PORT_KEY);
@@ -88,9 +98,20 @@ public final class ConnectServerVerticle extends VerticleBase {
     });
   }
 
+  private static ApiException statusError(int status) {
+    return switch (status) {
+      case 404 -> new ApiException(ErrorCode.NOT_FOUND, "No such endpoint");
+      case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed on this endpoint");
+      case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Request body too large");
+      case 415 -> new ApiException(EdgeErrors.UNSUPPORTED_MEDIA_TYPE, "Request bodies must be application/json");
+      default -> status >= 400 && status < 500 ? new ApiException(ErrorCode.VALIDATION_ERROR, "Bad request")
+          : new ApiException(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side. Please try again.");
+    };
+  }
+
   @Override
   public Future<?> stop() {
-    Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closeServer = edge == null ? Future.succeededFuture() : edge.shutdown();
     return closeServer.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -10,6 +10,7 @@ import io.routemcp.connect.tokens.ConnectSession;
 import io.routemcp.connect.vault.StoredSecret;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.http.NulCharacters;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class WidgetApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(WidgetApi.class);
-  private static final int BODY_LIMIT_BYTES = 16 * 1024;
+  static final int BODY_LIMIT_BYTES = 16 * 1024;
 
   private final SessionResolver sessions;
   private final Map<String, ProviderSettings> providers;
@@ -54,6 +55,13 @@ final class WidgetApi {
 
   void mount(Router router) {
     router.route("/connect/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+    router.route("/connect/api/*").handler(ctx -> {
+      if (NulCharacters.inJson(ctx.body().buffer())) {
+        JsonResponses.fail(ctx, new ApiException(ErrorCode.VALIDATION_ERROR, "Strings must not contain NUL characters"));
+      } else {
+        ctx.next();
+      }
+    });
     router.get("/connect/api/session").handler(this::session);
     router.post("/connect/api/connections").handler(this::connectWithApiToken);
     router.route("/connect/api/*").last().handler(ctx -> JsonResponses.fail(ctx,

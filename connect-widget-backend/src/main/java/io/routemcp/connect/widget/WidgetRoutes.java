@@ -1,5 +1,7 @@
 package io.routemcp.connect.widget;
 
+import io.routemcp.kit.error.ApiException;
+import io.routemcp.kit.error.ErrorCode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -63,8 +65,8 @@ final class WidgetRoutes {
     } else {
       ancestors = origin(claimed);
       if (ancestors == null) {
-        ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8")
-            .end("origin must be the host page's origin, such as https://app.example.com");
+        JsonResponses.fail(ctx, new ApiException(ErrorCode.VALIDATION_ERROR,
+            "origin must be the host page's origin, such as https://app.example.com"));
         return;
       }
     }
@@ -78,7 +80,7 @@ final class WidgetRoutes {
   private void asset(RoutingContext ctx) {
     String name = ctx.pathParam("file");
     if (!STATIC.contains(name)) {
-      ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end("Not found");
+      JsonResponses.fail(ctx, new ApiException(ErrorCode.NOT_FOUND, "No such asset"));
       return;
     }
     ctx.response()

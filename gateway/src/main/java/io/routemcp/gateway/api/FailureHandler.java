@@ -2,6 +2,7 @@ package io.routemcp.gateway.api;
 
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.http.EdgeErrors;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -41,7 +42,10 @@ public final class FailureHandler {
         case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed on this endpoint");
         case 400 -> new ApiException(ErrorCode.VALIDATION_ERROR, "Bad request");
         case 401 -> new ApiException(ErrorCode.INVALID_API_KEY, "Invalid or missing API key");
-        default -> internal(ctx, failure);
+        case 414 -> new ApiException(EdgeErrors.URI_TOO_LONG, "Request URI too long");
+        case 415 -> new ApiException(EdgeErrors.UNSUPPORTED_MEDIA_TYPE, "Request bodies must be application/json");
+        case 431 -> new ApiException(EdgeErrors.HEADERS_TOO_LARGE, "Request headers too large");
+        default -> status >= 400 && status < 500 ? new ApiException(ErrorCode.VALIDATION_ERROR, "Bad request") : internal(ctx, failure);
       };
     }
     return internal(ctx, failure);

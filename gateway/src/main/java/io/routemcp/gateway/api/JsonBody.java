@@ -2,6 +2,7 @@ package io.routemcp.gateway.api;
 
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.http.NulCharacters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -12,6 +13,15 @@ import io.vertx.ext.web.RoutingContext;
 public final class JsonBody {
 
   private JsonBody() {}
+
+  /** After the body is read: a NUL in any JSON string would reach PostgreSQL, which refuses it. */
+  public static void refuseNulCharacters(RoutingContext ctx) {
+    if (NulCharacters.inJson(ctx.body().buffer())) {
+      ctx.fail(new ApiException(ErrorCode.VALIDATION_ERROR, "Strings must not contain NUL characters"));
+    } else {
+      ctx.next();
+    }
+  }
 
   public static JsonObject object(RoutingContext ctx) {
     Buffer raw = ctx.body().buffer();

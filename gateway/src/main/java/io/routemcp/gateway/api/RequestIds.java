@@ -1,27 +1,20 @@
 package io.routemcp.gateway.api;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** Gives every request an id, echoing a sane client-sent {@code X-Request-Id}. */
+/** The request's id, as the HTTP edge assigned it (see {@link io.routemcp.kit.http.RequestIds}). */
 public final class RequestIds {
 
-  public static final String HEADER = "X-Request-Id";
-  private static final String KEY = "requestId";
-  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+  public static final String HEADER = io.routemcp.kit.http.RequestIds.HEADER;
 
   private RequestIds() {}
 
   public static void assign(RoutingContext ctx) {
-    String sent = ctx.request().getHeader(HEADER);
-    String id = sent != null && SANE.matcher(sent).matches() ? sent : "req_" + UUID.randomUUID().toString().replace("-", "");
-    ctx.put(KEY, id);
-    ctx.response().putHeader(HEADER, id);
+    io.routemcp.kit.http.RequestIds.assign(ctx.request());
     ctx.next();
   }
 
   public static String of(RoutingContext ctx) {
-    return ctx.get(KEY);
+    return io.routemcp.kit.http.RequestIds.assign(ctx.request());
   }
 }

@@ -1,6 +1,7 @@
 package io.routemcp.gateway.config;
 
 import io.routemcp.gateway.database.DatabaseUrl;
+import io.routemcp.kit.http.EdgeLimits;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -69,8 +70,22 @@ public final class ConfigLoader {
         connectPort,
         positive("ROUTEMCP_PROVIDER_TIMEOUT_MS", env.get("ROUTEMCP_PROVIDER_TIMEOUT_MS"), json.getLong("providerTimeoutMs", 20000L).intValue()),
         Boolean.parseBoolean(env.getOrDefault("ROUTEMCP_CLUSTER", String.valueOf(json.getBoolean("cluster", false)))),
+        edgeLimits(json),
         devMode,
         Map.copyOf(providers));
+  }
+
+  private EdgeLimits edgeLimits(JsonObject json) {
+    EdgeLimits defaults = EdgeLimits.DEFAULTS;
+    return new EdgeLimits(
+        positive("ROUTEMCP_HTTP_IDLE_TIMEOUT_MS", env.get("ROUTEMCP_HTTP_IDLE_TIMEOUT_MS"),
+            json.getInteger("httpIdleTimeoutMs", (int) defaults.idleTimeoutMs())),
+        positive("ROUTEMCP_HTTP_HEADER_TIMEOUT_MS", env.get("ROUTEMCP_HTTP_HEADER_TIMEOUT_MS"),
+            json.getInteger("httpHeaderTimeoutMs", (int) defaults.headerTimeoutMs())),
+        positive("ROUTEMCP_HTTP_MAX_CONNECTIONS_PER_CLIENT", env.get("ROUTEMCP_HTTP_MAX_CONNECTIONS_PER_CLIENT"),
+            json.getInteger("httpMaxConnectionsPerClient", defaults.maxConnectionsPerClient())),
+        positive("ROUTEMCP_SHUTDOWN_GRACE_MS", env.get("ROUTEMCP_SHUTDOWN_GRACE_MS"),
+            json.getInteger("shutdownGraceMs", (int) defaults.shutdownGraceMs())));
   }
 
   /** {@code ROUTEMCP_PROVIDER_ZOHO_CRM_TOKEN_URL} for slug {@code zoho-crm} and key {@code TOKEN_URL}. */

@@ -1,6 +1,7 @@
 package io.routemcp.gateway.config;
 
 import io.routemcp.gateway.database.DatabaseUrl;
+import io.routemcp.kit.http.EdgeLimits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param databaseUrl null when the embedded PostgreSQL is to be used
  * @param adminToken null turns the admin API off
  * @param masterKey base64 of 32 bytes; null only where {@link #devMode()} allows a generated one
+ * @param edge timeouts and bounds of both HTTP servers, and the shutdown grace period
  * @param devMode true when running on the embedded database or as the demo: a missing master key
  *     is generated and kept in the data directory instead of refusing to start
  */
@@ -24,6 +26,7 @@ public record GatewayConfig(
     int connectPort,
     long providerTimeoutMs,
     boolean cluster,
+    EdgeLimits edge,
     boolean devMode,
     Map<String, ProviderSettings> providers) {
 
@@ -33,12 +36,12 @@ public record GatewayConfig(
 
   public GatewayConfig withDatabaseUrl(DatabaseUrl url) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, url, adminToken, masterKey, publicUrl, connectPort,
-        providerTimeoutMs, cluster, devMode, providers);
+        providerTimeoutMs, cluster, edge, devMode, providers);
   }
 
   public GatewayConfig withMasterKey(String key) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, databaseUrl, adminToken, key, publicUrl, connectPort,
-        providerTimeoutMs, cluster, devMode, providers);
+        providerTimeoutMs, cluster, edge, devMode, providers);
   }
 
   @Override
