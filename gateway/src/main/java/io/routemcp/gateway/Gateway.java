@@ -3,6 +3,7 @@ package io.routemcp.gateway;
 import io.routemcp.gateway.config.GatewayConfig;
 import io.routemcp.gateway.config.ProviderSettings;
 import io.routemcp.gateway.database.DatabaseUrl;
+import io.routemcp.gateway.health.Readiness;
 import io.routemcp.kit.oauth.OAuthDescriptor;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderDescriptor;
@@ -32,9 +33,11 @@ public final class Gateway {
     List<Future<String>> deployments = new ArrayList<>();
     for (ProviderModule module : catalogue.modules()) {
       JsonObject providerConfig = providerConfig(module.descriptor(), config.provider(module.descriptor().slug()), config, database);
-      deployments.add(vertx.deployVerticle(() -> module.createVerticle(providerConfig), new DeploymentOptions().setConfig(providerConfig)));
+      deployments.add(vertx.deployVerticle(() -> module.createVerticle(providerConfig), new DeploymentOptions().setConfig(providerConfig))
+          .onSuccess(id -> Readiness.recordDeployment(vertx, "provider " + module.descriptor().slug(), id)));
     }
-    deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database))));
+    deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database)))
+        .onSuccess(id -> Readiness.recordDeployment(vertx, "connect", id)));
     return Future.all(deployments)
         .compose(v -> vertx.deployVerticle(RouterVerticle.class.getName(), new DeploymentOptions()
             .setInstances(config.httpInstances())

@@ -12,6 +12,7 @@ import io.routemcp.gateway.auth.ApiKeyAuthHandler;
 import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
+import io.routemcp.gateway.health.HealthRoutes;
 import io.routemcp.gateway.idempotency.IdempotencyHandler;
 import io.routemcp.gateway.mapping.FieldMappingOverrides;
 import io.routemcp.gateway.mapping.FieldMappingStore;
@@ -94,6 +95,7 @@ public final class RouterVerticle extends VerticleBase {
 
           Router root = Router.router(vertx);
           root.route().handler(RequestIds::assign);
+          HealthRoutes.mount(root, vertx, pool);
           root.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
           String adminToken = config.getString("adminToken");
           if (adminToken != null) {
