@@ -4,6 +4,8 @@ import io.routemcp.gateway.config.GatewayConfig;
 import io.routemcp.gateway.config.ProviderSettings;
 import io.routemcp.gateway.database.DatabaseUrl;
 import io.routemcp.gateway.health.Readiness;
+import io.routemcp.gateway.metrics.GatewayMetrics;
+import io.routemcp.gateway.metrics.MetricsVerticle;
 import io.routemcp.kit.oauth.OAuthDescriptor;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderDescriptor;
@@ -38,6 +40,10 @@ public final class Gateway {
     }
     deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database)))
         .onSuccess(id -> Readiness.recordDeployment(vertx, "connect", id)));
+    GatewayMetrics.registry().ifPresent(registry -> deployments.add(vertx.deployVerticle(new MetricsVerticle(registry), new DeploymentOptions()
+        .setConfig(new JsonObject()
+            .put("metricsPort", config.operations().metricsPort())
+            .put("metricsToken", config.operations().metricsToken())))));
     return Future.all(deployments)
         .compose(v -> vertx.deployVerticle(RouterVerticle.class.getName(), new DeploymentOptions()
             .setInstances(config.httpInstances())
@@ -45,7 +51,9 @@ public final class Gateway {
                 .put("databaseUrl", database.vertxUri())
                 .put("adminToken", config.adminToken())
                 .put("httpPort", config.httpPort())
-                .put("providerTimeoutMs", config.providerTimeoutMs()))))
+                .put("providerTimeoutMs", config.providerTimeoutMs())
+                .put("metricsOnApiPort", config.operations().metricsPort() == null)
+                .put("metricsToken", config.operations().metricsToken()))))
         .map(id -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"));
   }
 

@@ -70,7 +70,8 @@ public final class ConfigLoader {
         positive("ROUTEMCP_PROVIDER_TIMEOUT_MS", env.get("ROUTEMCP_PROVIDER_TIMEOUT_MS"), json.getLong("providerTimeoutMs", 20000L).intValue()),
         Boolean.parseBoolean(env.getOrDefault("ROUTEMCP_CLUSTER", String.valueOf(json.getBoolean("cluster", false)))),
         devMode,
-        Map.copyOf(providers));
+        Map.copyOf(providers),
+        OperationsSettings.fromEnv(env));
   }
 
   /** {@code ROUTEMCP_PROVIDER_ZOHO_CRM_TOKEN_URL} for slug {@code zoho-crm} and key {@code TOKEN_URL}. */

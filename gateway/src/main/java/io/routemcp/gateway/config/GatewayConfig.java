@@ -25,7 +25,8 @@ public record GatewayConfig(
     long providerTimeoutMs,
     boolean cluster,
     boolean devMode,
-    Map<String, ProviderSettings> providers) {
+    Map<String, ProviderSettings> providers,
+    OperationsSettings operations) {
 
   public ProviderSettings provider(String slug) {
     return providers.getOrDefault(slug, ProviderSettings.NONE);
@@ -33,12 +34,12 @@ public record GatewayConfig(
 
   public GatewayConfig withDatabaseUrl(DatabaseUrl url) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, url, adminToken, masterKey, publicUrl, connectPort,
-        providerTimeoutMs, cluster, devMode, providers);
+        providerTimeoutMs, cluster, devMode, providers, operations);
   }
 
   public GatewayConfig withMasterKey(String key) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, databaseUrl, adminToken, key, publicUrl, connectPort,
-        providerTimeoutMs, cluster, devMode, providers);
+        providerTimeoutMs, cluster, devMode, providers, operations);
   }
 
   @Override
