@@ -3,6 +3,9 @@ package io.routemcp.gateway;
 import io.routemcp.gateway.config.GatewayConfig;
 import io.routemcp.gateway.config.ProviderSettings;
 import io.routemcp.gateway.database.DatabaseUrl;
+import io.routemcp.gateway.health.Readiness;
+import io.routemcp.gateway.metrics.GatewayMetrics;
+import io.routemcp.gateway.metrics.MetricsVerticle;
 import io.routemcp.kit.oauth.OAuthDescriptor;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderDescriptor;
@@ -32,9 +35,15 @@ public final class Gateway {
     List<Future<String>> deployments = new ArrayList<>();
     for (ProviderModule module : catalogue.modules()) {
       JsonObject providerConfig = providerConfig(module.descriptor(), config.provider(module.descriptor().slug()), config, database);
-      deployments.add(vertx.deployVerticle(() -> module.createVerticle(providerConfig), new DeploymentOptions().setConfig(providerConfig)));
+      deployments.add(vertx.deployVerticle(() -> module.createVerticle(providerConfig), new DeploymentOptions().setConfig(providerConfig))
+          .onSuccess(id -> Readiness.recordDeployment(vertx, "provider " + module.descriptor().slug(), id)));
     }
-    deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database))));
+    deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database)))
+        .onSuccess(id -> Readiness.recordDeployment(vertx, "connect", id)));
+    GatewayMetrics.registry().ifPresent(registry -> deployments.add(vertx.deployVerticle(new MetricsVerticle(registry), new DeploymentOptions()
+        .setConfig(new JsonObject()
+            .put("metricsPort", config.operations().metricsPort())
+            .put("metricsToken", config.operations().metricsToken())))));
     return Future.all(deployments)
         .compose(v -> vertx.deployVerticle(RouterVerticle.class.getName(), new DeploymentOptions()
             .setInstances(config.httpInstances())
@@ -43,7 +52,9 @@ public final class Gateway {
                 .put("adminToken", config.adminToken())
                 .put("httpPort", config.httpPort())
                 .put("providerTimeoutMs", config.providerTimeoutMs())
-                .put("edge", config.edge().toJson()))))
+                .put("edge", config.edge().toJson())
+                .put("metricsOnApiPort", config.operations().metricsPort() == null)
+                .put("metricsToken", config.operations().metricsToken()))))
         .map(id -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"));
   }
 

@@ -9,6 +9,7 @@ import io.routemcp.gateway.config.MasterKeyFile;
 import io.routemcp.gateway.database.DatabaseUrl;
 import io.routemcp.gateway.database.EmbeddedDatabase;
 import io.routemcp.gateway.database.Migrations;
+import io.routemcp.gateway.metrics.GatewayMetrics;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderModule;
 import io.vertx.core.Future;
@@ -86,10 +87,10 @@ public final class Main {
 
   private static Vertx startVertx(GatewayConfig config) {
     if (!config.cluster()) {
-      return Vertx.vertx();
+      return Vertx.vertx(GatewayMetrics.vertxOptions());
     }
     try {
-      return Vertx.builder().withClusterManager(new HazelcastClusterManager(ClusterSettings.hazelcastConfig(System.getenv()))).buildClustered()
+      return Vertx.builder().with(GatewayMetrics.vertxOptions()).withClusterManager(new HazelcastClusterManager(ClusterSettings.hazelcastConfig(System.getenv()))).buildClustered()
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new ConfigException("cannot join the cluster: " + e.getMessage());

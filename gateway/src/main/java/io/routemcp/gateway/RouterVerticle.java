@@ -13,6 +13,15 @@ import io.routemcp.gateway.auth.ApiKeyAuthHandler;
 import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
+import io.routemcp.gateway.health.HealthRoutes;
+import io.routemcp.gateway.logging.LogContextHandler;
+import io.routemcp.gateway.metrics.GatewayMetrics;
+import io.routemcp.gateway.metrics.MetricsEndpoint;
+import io.routemcp.gateway.metrics.ProviderCallMetrics;
+import io.routemcp.gateway.metrics.RateLimitMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.routemcp.kit.provider.ProviderCallListener;
+import java.util.Optional;
 import io.routemcp.gateway.idempotency.IdempotencyHandler;
 import io.routemcp.gateway.mapping.FieldMappingOverrides;
 import io.routemcp.gateway.mapping.FieldMappingStore;
@@ -70,7 +79,9 @@ public final class RouterVerticle extends VerticleBase {
     ProviderCatalogue catalogue = ProviderCatalogue.load();
     ConnectionDirectory directory = new ConnectionDirectory(pool);
     authenticator = new ApiKeyAuthenticator(new ApiKeyStore(pool));
-    ProviderClient providers = new ProviderClient(vertx, config.getLong("providerTimeoutMs", 20000L));
+    Optional<PrometheusMeterRegistry> metrics = GatewayMetrics.registry();
+    ProviderClient providers = new ProviderClient(vertx, config.getLong("providerTimeoutMs", 20000L),
+        metrics.<ProviderCallListener>map(ProviderCallMetrics::new).orElse(ProviderCallListener.NONE));
     ConnectionsClient connections = new ConnectionsClient(vertx, config.getLong("providerTimeoutMs", 20000L));
     FieldMappingStore mappingStore = new FieldMappingStore(pool);
     FieldMappingOverrides overrides = new FieldMappingOverrides(mappingStore);
@@ -78,7 +89,9 @@ public final class RouterVerticle extends VerticleBase {
         .compose(secret -> authenticator.start(vertx).compose(v -> directory.start(vertx)).compose(v -> overrides.start(vertx)).map(v -> secret))
         .compose(secret -> {
           Router api = Router.router(vertx);
+          metrics.ifPresent(registry -> api.route().handler(new RateLimitMetrics(registry)));
           api.route().handler(new ApiKeyAuthHandler(authenticator));
+          api.route().handler(LogContextHandler::principal);
           api.route().handler(new RateLimitHandler(rateLimiter()));
           new ProvidersApi(catalogue).mount(api);
           new FieldMappingsApi(catalogue, MappingCatalogue.load(), mappingStore, overrides).mount(api);
@@ -96,6 +109,11 @@ public final class RouterVerticle extends VerticleBase {
 
           Router root = Router.router(vertx);
           root.route().handler(RequestIds::assign);
+          root.route().handler(LogContextHandler::request);
+          HealthRoutes.mount(root, vertx, pool);
+          if (config.getBoolean("metricsOnApiPort", true)) {
+            metrics.ifPresent(registry -> MetricsEndpoint.mount(root, registry, config.getString("metricsToken")));
+          }
           root.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
           root.route().handler(JsonBody::refuseNulCharacters);
           String adminToken = config.getString("adminToken");

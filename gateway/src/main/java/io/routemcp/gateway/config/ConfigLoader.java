@@ -72,7 +72,8 @@ public final class ConfigLoader {
         Boolean.parseBoolean(env.getOrDefault("ROUTEMCP_CLUSTER", String.valueOf(json.getBoolean("cluster", false)))),
         edgeLimits(json),
         devMode,
-        Map.copyOf(providers));
+        Map.copyOf(providers),
+        OperationsSettings.fromEnv(env));
   }
 
   private EdgeLimits edgeLimits(JsonObject json) {

@@ -28,7 +28,8 @@ public record GatewayConfig(
     boolean cluster,
     EdgeLimits edge,
     boolean devMode,
-    Map<String, ProviderSettings> providers) {
+    Map<String, ProviderSettings> providers,
+    OperationsSettings operations) {
 
   public ProviderSettings provider(String slug) {
     return providers.getOrDefault(slug, ProviderSettings.NONE);
@@ -36,12 +37,12 @@ public record GatewayConfig(
 
   public GatewayConfig withDatabaseUrl(DatabaseUrl url) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, url, adminToken, masterKey, publicUrl, connectPort,
-        providerTimeoutMs, cluster, edge, devMode, providers);
+        providerTimeoutMs, cluster, edge, devMode, providers, operations);
   }
 
   public GatewayConfig withMasterKey(String key) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, databaseUrl, adminToken, key, publicUrl, connectPort,
-        providerTimeoutMs, cluster, edge, devMode, providers);
+        providerTimeoutMs, cluster, edge, devMode, providers, operations);
   }
 
   @Override

@@ -11,17 +11,26 @@ public final class ProviderClient {
 
   private final Vertx vertx;
   private final DeliveryOptions options;
+  private final ProviderCallListener listener;
 
   public ProviderClient(Vertx vertx, long timeoutMillis) {
+    this(vertx, timeoutMillis, ProviderCallListener.NONE);
+  }
+
+  public ProviderClient(Vertx vertx, long timeoutMillis, ProviderCallListener listener) {
     this.vertx = vertx;
     this.options = new DeliveryOptions().setSendTimeout(timeoutMillis);
+    this.listener = listener;
   }
 
   /** Fails only with {@link ApiException}. */
   public Future<ProviderReply> send(String providerSlug, ProviderRequest request) {
+    long started = System.nanoTime();
     return vertx.eventBus()
         .<JsonObject>request(ProviderRequest.address(providerSlug), request.toJson(), options)
         .map(message -> ProviderReply.fromJson(message.body()))
-        .recover(failure -> Future.failedFuture(ApiException.from(failure, providerSlug)));
+        .recover(failure -> Future.failedFuture(ApiException.from(failure, providerSlug)))
+        .andThen(outcome -> listener.completed(providerSlug, request, System.nanoTime() - started,
+            outcome.failed() ? (ApiException) outcome.cause() : null));
   }
 }
