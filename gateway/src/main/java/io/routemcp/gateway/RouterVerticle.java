@@ -14,6 +14,8 @@ import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
 import io.routemcp.gateway.health.HealthRoutes;
+import io.routemcp.gateway.openapi.OpenApiDocument;
+import io.routemcp.gateway.openapi.OpenApiHandler;
 import io.routemcp.gateway.logging.LogContextHandler;
 import io.routemcp.gateway.metrics.GatewayMetrics;
 import io.routemcp.gateway.metrics.MetricsEndpoint;
@@ -120,6 +122,7 @@ public final class RouterVerticle extends VerticleBase {
           if (adminToken != null) {
             root.route("/admin/v1/*").subRouter(AdminApi.router(vertx, pool, adminToken, connections));
           }
+          root.get(OpenApiDocument.PATH).handler(new OpenApiHandler(root, catalogue));
           root.route("/api/v1/*").subRouter(api);
           root.route().last().handler(ctx -> ctx.fail(new ApiException(ErrorCode.NOT_FOUND, "No such endpoint")));
           root.route().failureHandler(FailureHandler::handle);
