@@ -42,23 +42,33 @@ final class DateTimeTransform implements Transform {
 
   @Override
   public Object toUnified(Object value, Map<String, Object> record) {
-    if (value instanceof String s && isCanonical(s)) {
-      return s;
+    if (value instanceof String s) {
+      String canonical = canonical(s);
+      if (canonical != null) {
+        return canonical;
+      }
     }
     Instant instant = instant(value);
     return instant == null ? null : instant.toString();
   }
 
-  /**
-   * True when the text is already what {@link Instant#toString()} would print (UTC, {@code Z},
-   * no all-zero fraction), as most providers send it: it is then returned without parsing, which
-   * is most of this transform's cost on every record of every page.
-   */
+  /** True when the text is already what {@link Instant#toString()} would print. */
   static boolean isCanonical(String s) {
+    return s == canonical(s);
+  }
+
+  /**
+   * What {@link Instant#toString()} would print for a UTC {@code Z} instant, without parsing: the
+   * text itself when it is already canonical, else with its trailing all-zero groups of three
+   * fraction digits dropped ({@code .000Z}, {@code .100000Z}); null when the text is not such an
+   * instant. Most providers send this form, and parsing was most of this transform's cost on every
+   * record of every page.
+   */
+  static String canonical(String s) {
     int length = s.length();
     if ((length != 20 && length != 24 && length != 27 && length != 30) || s.charAt(length - 1) != 'Z'
         || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
-      return false;
+      return null;
     }
     int year = digits(s, 0, 4);
     int month = digits(s, 5, 2);
@@ -68,17 +78,25 @@ final class DateTimeTransform implements Transform {
     int second = digits(s, 17, 2);
     if (year < 1000 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month]
         || (month == 2 && day == 29 && !Year.isLeap(year)) || hour > 23 || minute > 59 || second > 59) {
-      return false;
+      return null;
     }
     if (length == 20) {
-      return true;
+      return s;
     }
     if (s.charAt(19) != '.') {
-      return false;
+      return null;
     }
-    int fraction = digits(s, 20, length - 21);
-    // Instant prints no fraction when it is zero, and only as many groups of three digits as it needs
-    return fraction > 0 && (length == 24 || fraction % 1000 != 0);
+    int end = length - 1;
+    if (digits(s, 20, end - 20) < 0) {
+      return null;
+    }
+    while (end > 20 && s.regionMatches(end - 3, "000", 0, 3)) {
+      end -= 3;
+    }
+    if (end == length - 1) {
+      return s;
+    }
+    return end == 20 ? s.substring(0, 19) + 'Z' : s.substring(0, end) + 'Z';
   }
 
   /** The number the digits at s[from, from+count) spell, or -1 when one is not a digit. */

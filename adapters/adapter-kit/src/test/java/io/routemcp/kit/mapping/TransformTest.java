@@ -196,6 +196,13 @@ class TransformTest {
       assertThat(read(t, "2026-03-01T10:00:00.000Z")).isEqualTo("2026-03-01T10:00:00Z");
       assertThat(read(t, "2026-03-01T10:00:00.100000Z")).isEqualTo("2026-03-01T10:00:00.100Z");
       assertThat(read(t, "2026-02-29T00:00:00Z")).isNull();
+      assertThat(DateTimeTransform.canonical("2026-03-01T10:00:00.000Z")).isEqualTo("2026-03-01T10:00:00Z");
+      assertThat(DateTimeTransform.canonical("2026-03-01T10:00:00.120000000Z")).isEqualTo("2026-03-01T10:00:00.120Z");
+      assertThat(DateTimeTransform.canonical("2026-03-01T10:00:00.000000100Z")).isEqualTo("2026-03-01T10:00:00.000000100Z");
+      assertThat(DateTimeTransform.canonical("2026-03-01T10:00:00.0a0Z")).isNull();
+      for (String zeros : new String[] {"2026-03-01T10:00:00.000Z", "2026-03-01T10:00:00.500000Z", "2026-03-01T10:00:00.000001000Z"}) {
+        assertThat(DateTimeTransform.canonical(zeros)).as(zeros).isEqualTo(java.time.Instant.parse(zeros).toString());
+      }
     }
 
     @Test
