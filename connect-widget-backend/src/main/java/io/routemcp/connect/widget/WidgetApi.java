@@ -79,11 +79,18 @@ final class WidgetApi {
   private JsonObject describe(ConnectSession session, List<ConnectionRecord> existing) {
     JsonArray offered = new JsonArray();
     for (ProviderSettings provider : connectable(providers)) {
-      offered.add(new JsonObject()
+      JsonObject entry = new JsonObject()
           .put("slug", provider.slug())
           .put("name", provider.name())
           .put("oauth", provider.oauthReady())
-          .put("apiKey", ApiKeyVerifier.supports(provider)));
+          .put("apiKey", ApiKeyVerifier.supports(provider));
+      if (provider.widget().color() != null) {
+        entry.put("color", provider.widget().color());
+      }
+      if (provider.widget().apiKeyHint() != null) {
+        entry.put("apiKeyHint", provider.widget().apiKeyHint());
+      }
+      offered.add(entry);
     }
     JsonArray connected = new JsonArray();
     existing.stream().filter(c -> providers.containsKey(c.provider()) && !"none".equals(c.authType()))
