@@ -60,7 +60,7 @@ final class WidgetApi {
         new ApiException(ErrorCode.NOT_FOUND, "No such endpoint")));
   }
 
-  /** Providers the widget may offer: those with OAuth set up here or an API token we can check. Never the sandbox. */
+  /** Providers the widget may offer: those with OAuth set up here or an API token we can check, never one without authorization. */
   static List<ProviderSettings> connectable(Map<String, ProviderSettings> providers) {
     return providers.values().stream()
         .filter(p -> p.oauthReady() || ApiKeyVerifier.supports(p))
