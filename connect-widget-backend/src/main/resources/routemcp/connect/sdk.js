@@ -7,7 +7,7 @@
  *     onSuccess: function (connection) {},  // {id, provider, endUserId, status, createdAt, …}
  *     onError: function (error) {},         // {code, message}
  *     onClose: function () {},
- *     providers: ["hubspot", "pipedrive"]   // optional: only offer these
+ *     providers: ["some-crm", "other-crm"]  // optional: only offer these slugs
  *   });
  *
  * RouteMCPConnect.open(options) is the same function. Messages between this page and the widget

@@ -137,7 +137,12 @@
 
   function logo(provider, large) {
     var initial = (provider.name || provider.slug || '?').trim().charAt(0).toUpperCase();
-    return h('span', { className: 'logo' + (large ? ' large' : ''), 'data-slug': provider.slug, 'aria-hidden': 'true', text: initial });
+    var tile = h('span', { className: 'logo' + (large ? ' large' : ''), 'data-slug': provider.slug, 'aria-hidden': 'true', text: initial });
+    if (provider.color) {
+      // the provider's colour comes with the session; set through the CSSOM, which the CSP allows
+      tile.style.setProperty('--logo-color', provider.color);
+    }
+    return tile;
   }
 
   function who() {
@@ -246,10 +251,7 @@
   }
 
   function helpFor(p) {
-    if (p.slug === 'pipedrive') {
-      return 'In Pipedrive: your profile picture \u2192 Personal preferences \u2192 API.';
-    }
-    return 'You will find it in your ' + p.name + ' account settings.';
+    return p.apiKeyHint || 'You will find it in your ' + p.name + ' account settings.';
   }
 
   function showWaiting(p) {

@@ -1,36 +1,54 @@
 package io.routemcp.connect;
 
 import io.routemcp.kit.oauth.OAuthDescriptor;
+import io.routemcp.kit.provider.ApiKeyVerification;
+import io.routemcp.kit.provider.WidgetLook;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One provider as the connect services see it: which auth types it accepts and, for OAuth, its
  * descriptor (endpoints already pointing where this deployment must call) and client credentials.
  *
  * @param oauth null when the provider has no OAuth
+ * @param apiKeyVerification null when the provider offers no API-key form
  */
 public record ProviderSettings(
     String slug, String name, List<String> authTypes, OAuthDescriptor oauth, String clientId, String clientSecret,
-    String apiBaseUrl) {
+    String apiBaseUrl, ApiKeyVerification apiKeyVerification, WidgetLook widget) {
 
-  /** {@code {name?, authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?}}; the name defaults to the slug */
+  /**
+   * {@code {name?, authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?, apiKeyVerification?, widget?}}:
+   * the provider's descriptor with this deployment's endpoints and credentials; the name defaults to the slug
+   */
   public static ProviderSettings fromJson(String slug, JsonObject json) {
     JsonArray authTypes = json.getJsonArray("authTypes");
     if (authTypes == null || authTypes.isEmpty()) {
       throw new IllegalArgumentException("providers." + slug + ".authTypes must list at least one auth type");
     }
     JsonObject oauthJson = json.getJsonObject("oauth");
-    OAuthDescriptor oauth = oauthJson == null ? null : OAuthDescriptor.fromJson(oauthJson);
+    OAuthDescriptor oauth = oauthJson == null ? null : described(slug, () -> OAuthDescriptor.fromJson(oauthJson));
     List<String> types = authTypes.stream().map(String::valueOf).toList();
     if (types.contains("oauth2") && (oauth == null || oauth.tokenUrl() == null)) {
       throw new IllegalArgumentException("providers." + slug + " accepts oauth2 but has no oauth.tokenUrl");
     }
     return new ProviderSettings(slug, json.getString("name", slug), types, oauth, json.getString("clientId"), json.getString("clientSecret"),
-        json.getString("apiBaseUrl"));
+        json.getString("apiBaseUrl"),
+        described(slug, () -> ApiKeyVerification.fromJson(json.getJsonObject("apiKeyVerification"))),
+        described(slug, () -> WidgetLook.fromJson(json.getJsonObject("widget"))));
+  }
+
+  /** A part of the descriptor, or an error naming the provider it is wrong for. */
+  private static <T> T described(String slug, Supplier<T> part) {
+    try {
+      return part.get();
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new IllegalArgumentException("providers." + slug + ": " + e.getMessage(), e);
+    }
   }
 
   public boolean accepts(String authType) {

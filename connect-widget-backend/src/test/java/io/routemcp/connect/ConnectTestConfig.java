@@ -6,6 +6,10 @@ import io.routemcp.simulators.pipedrive.PipedriveSimulatorOptions;
 import io.routemcp.simulators.hubspot.HubSpotSimulatorOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -50,6 +54,7 @@ public final class ConnectTestConfig {
             .put("accessTokenLifetimeSeconds", 3599)
             .put("refreshTokenRotates", true)
             .put("metadataFromTokenResponse", new JsonArray().add("api_domain")))
+        .put("apiKeyVerification", descriptor("pipedrive").getJsonObject("apiKeyVerification"))
         .put("clientId", simulator.clientId())
         .put("clientSecret", simulator.clientSecret())
         .put("apiBaseUrl", simulator.baseUrl());
@@ -70,7 +75,10 @@ public final class ConnectTestConfig {
             .put("clientAuth", "body")
             .put("accessTokenLifetimeSeconds", 3600)
             .put("authorizeParams", new JsonObject().put("access_type", "offline").put("prompt", "consent"))
-            .put("metadataFromTokenResponse", new JsonArray().add("api_domain")))
+            .put("metadataFromTokenResponse", new JsonArray().add("api_domain"))
+            .put("metadataFromCallback", descriptorOAuth("zoho-crm").getJsonArray("metadataFromCallback"))
+            .put("tokenServer", descriptorOAuth("zoho-crm").getJsonObject("tokenServer"))
+            .put("tokenErrors", descriptorOAuth("zoho-crm").getJsonObject("tokenErrors")))
         .put("clientId", simulator.clientId())
         .put("clientSecret", simulator.clientSecret())
         .put("apiBaseUrl", simulator.apiDomain(io.routemcp.simulators.zoho.ZohoDataCentre.US));
@@ -94,6 +102,24 @@ public final class ConnectTestConfig {
         .put("clientId", simulator.clientId())
         .put("clientSecret", simulator.clientSecret())
         .put("apiBaseUrl", simulator.baseUrl());
+  }
+
+  /**
+   * A provider module's descriptor, read from its source tree: the adapter modules are not a
+   * dependency here (their tests depend on this module), and their data must not be copied.
+   */
+  public static JsonObject descriptor(String slug) {
+    Path file = Path.of("..", "adapters", slug, "src", "main", "resources", "routemcp", "providers", slug + ".json");
+    try {
+      return new JsonObject(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the " + slug + " descriptor at " + file.toAbsolutePath(), e);
+    }
+  }
+
+  /** The {@code oauth} object of a provider module's descriptor. */
+  public static JsonObject descriptorOAuth(String slug) {
+    return descriptor(slug).getJsonObject("oauth");
   }
 
   public static String randomMasterKey() {
@@ -135,7 +161,9 @@ public final class ConnectTestConfig {
         .put("clientAuth", "body")
         .put("accessTokenLifetimeSeconds", 1800)
         .put("refreshTokenRotates", false)
-        .put("metadataFromTokenResponse", new JsonArray());
+        .put("metadataFromTokenResponse", new JsonArray())
+        .put("accountLookup", descriptorOAuth("hubspot").getJsonObject("accountLookup"))
+        .put("tokenErrors", descriptorOAuth("hubspot").getJsonObject("tokenErrors"));
     return new JsonObject()
         .put("name", "HubSpot")
         .put("authTypes", new JsonArray().add("oauth2"))

@@ -79,7 +79,8 @@ public final class Gateway {
     for (ProviderModule module : catalogue.modules()) {
       ProviderDescriptor descriptor = module.descriptor();
       ProviderSettings settings = config.provider(descriptor.slug());
-      JsonObject entry = new JsonObject()
+      // the whole descriptor, so what connect reads from it (API-key check, widget look, …) is data only
+      JsonObject entry = descriptor.raw().copy()
           .put("name", descriptor.name())
           .put("authTypes", new JsonArray(descriptor.authTypes()))
           .put("apiBaseUrl", first(settings.apiBaseUrl(), descriptor.raw().getString("apiBaseUrl")))

@@ -4,6 +4,7 @@ import io.routemcp.connect.ConnectErrors;
 import io.routemcp.connect.ProviderSettings;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.provider.ApiKeyVerification;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -13,11 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks an API token with the provider before a connection is saved, with the cheapest
- * authenticated call it has, and reads the account facts the adapters need from the answer.
- * Only providers listed here offer the API-token form: a token that cannot be checked is not
- * accepted. Pipedrive: {@code GET {apiBaseUrl}/api/v1/users/me} with {@code x-api-token}; the
- * connection's {@code api_domain} is the configured API base URL (Pipedrive answers API-token
- * calls for every company there).
+ * authenticated call it has, and reads the account facts the adapters need from the answer, both
+ * as the provider's descriptor says ({@link ApiKeyVerification}). Only providers that describe
+ * this check offer the API-token form: a token that cannot be checked is not accepted.
  */
 public final class ApiKeyVerifier {
 
@@ -33,7 +32,7 @@ public final class ApiKeyVerifier {
   }
 
   public static boolean supports(ProviderSettings provider) {
-    return provider.accepts("api_key") && provider.apiBaseUrl() != null && "pipedrive".equals(provider.slug());
+    return provider.accepts("api_key") && provider.apiBaseUrl() != null && provider.apiKeyVerification() != null;
   }
 
   /**
@@ -46,9 +45,10 @@ public final class ApiKeyVerifier {
           provider.slug(), null, null));
     }
     String token = apiToken.strip();
-    return client.getAbs(provider.apiBaseUrl() + "/api/v1/users/me")
+    ApiKeyVerification check = provider.apiKeyVerification();
+    return client.getAbs(provider.apiBaseUrl() + check.path())
         .timeout(timeoutMillis)
-        .putHeader("x-api-token", token)
+        .putHeader(check.header(), token)
         .putHeader("Accept", "application/json")
         .send()
         .recover(failure -> {
@@ -67,20 +67,16 @@ public final class ApiKeyVerifier {
             return Future.failedFuture(unavailable(provider));
           }
           JsonObject answer = jsonOrNull(response.bodyAsString());
-          JsonObject user = answer != null && answer.getValue("data") instanceof JsonObject data ? data : null;
-          if (status != 200 || user == null) {
-            LOG.warn("{} answered HTTP {} without a user while checking an API token", provider.slug(), status);
+          if (status != 200 || !check.describesAccount(answer)) {
+            LOG.warn("{} answered HTTP {} without an account while checking an API token", provider.slug(), status);
             return Future.failedFuture(new ApiException(ErrorCode.PROVIDER_ERROR, provider.name()
                 + " gave an unexpected answer while checking the API token. Please try again.", provider.slug(), null, null));
           }
-          JsonObject metadata = new JsonObject().put("api_domain", provider.apiBaseUrl());
-          copy(user, "company_id", metadata, "company_id");
-          if (!metadata.containsKey("company_id") && answer.getValue("additional_data") instanceof JsonObject additional) {
-            copy(additional, "company_id", metadata, "company_id");
+          JsonObject metadata = new JsonObject();
+          if (check.apiBaseUrlField() != null) {
+            metadata.put(check.apiBaseUrlField(), provider.apiBaseUrl());
           }
-          copy(user, "company_domain", metadata, "company_domain");
-          copy(user, "id", metadata, "user_id");
-          return Future.succeededFuture(metadata);
+          return Future.succeededFuture(metadata.mergeIn(check.metadataFrom(answer)));
         });
   }
 
@@ -89,12 +85,6 @@ public final class ApiKeyVerifier {
       return body == null ? null : new JsonObject(body);
     } catch (DecodeException | ClassCastException e) {
       return null;
-    }
-  }
-
-  private static void copy(JsonObject from, String field, JsonObject to, String as) {
-    if (from.getValue(field) != null) {
-      to.put(as, from.getValue(field));
     }
   }
 

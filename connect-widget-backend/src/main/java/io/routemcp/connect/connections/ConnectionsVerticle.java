@@ -201,8 +201,7 @@ public final class ConnectionsVerticle extends VerticleBase {
     if (provider == null || provider.oauth() == null) {
       return Future.succeededFuture();
     }
-    String accountsServer = deleted.metadata() == null ? null : deleted.metadata().getString("accounts_server");
-    String revokeUrl = TokenUrls.revokeUrl(provider, TokenUrls.trustedAccountsServer(provider, accountsServer));
+    String revokeUrl = TokenUrls.revokeUrl(provider, TokenUrls.storedAccountsServer(provider, deleted.metadata()));
     return revocation.revoke(provider, revokeUrl, secret)
         .recover(failure -> {
           LOG.warn("Revoking connection {} at {} failed ({}); it is deleted here regardless", deleted.id(),

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Tells a provider to forget a connection's grant, where its descriptor has a revoke endpoint:
- * either the token inside the URL ({@code {token}}, HubSpot's DELETE and Zoho's POST) or an
+ * either the token inside the URL ({@code {token}}, with the descriptor's method) or an
  * RFC 7009 form ({@code token}, {@code token_type_hint}) with the client's authentication.
  */
 final class ProviderRevocation {
@@ -30,7 +30,7 @@ final class ProviderRevocation {
   /**
    * Succeeds when there is nothing to revoke; fails with a message that holds no secret.
    *
-   * @param revokeUrl the provider's revoke endpoint for this connection (Zoho's depends on its data centre)
+   * @param revokeUrl the provider's revoke endpoint for this connection (on its regional server, for some)
    */
   Future<Void> revoke(ProviderSettings provider, String revokeUrl, StoredSecret secret) {
     if (provider == null || revokeUrl == null || secret == null) {

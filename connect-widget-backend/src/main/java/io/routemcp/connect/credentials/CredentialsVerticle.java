@@ -200,8 +200,7 @@ public final class CredentialsVerticle extends VerticleBase {
       LOG.info("Connection {} ({}) has an expired token and no refresh token", current.id(), current.provider());
       return markNeedsReauth(current);
     }
-    String accountsServer = current.metadata() == null ? null : current.metadata().getString("accounts_server");
-    String tokenUrl = TokenUrls.tokenUrl(provider, TokenUrls.trustedAccountsServer(provider, accountsServer));
+    String tokenUrl = TokenUrls.tokenUrl(provider, TokenUrls.storedAccountsServer(provider, current.metadata()));
     return tokenEndpoint.refresh(provider, tokenUrl, secret.refreshToken())
         .compose(token -> save(current, secret, token))
         .recover(failure -> {

@@ -2,6 +2,7 @@ package io.routemcp.connect.credentials;
 
 import io.routemcp.connect.ProviderSettings;
 import io.routemcp.connect.credentials.TokenRefreshException.Kind;
+import io.routemcp.kit.oauth.TokenErrors;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -11,20 +12,14 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * The refresh_token grant against a provider's token endpoint, and the reading of its answer.
- * Providers disagree on how they say "this grant is dead": the OAuth-standard {@code error:
- * invalid_grant} (sometimes with HTTP 200, as Zoho answers every token error), Zoho's
- * {@code invalid_code} for an unknown refresh token, and HubSpot's
- * {@code {"status":"BAD_REFRESH_TOKEN","message":"missing or unknown refresh token"}}.
+ * Providers disagree on how they say "this grant is dead" or "slow down" (some with HTTP 200, some
+ * in a field other than OAuth's {@code error}): the provider's descriptor lists its vocabulary
+ * ({@link io.routemcp.kit.oauth.TokenErrors}).
  */
 final class TokenEndpoint {
-
-  private static final Set<String> DEAD_GRANT_ERRORS = Set.of("invalid_grant", "invalid_code");
-  private static final String HUBSPOT_DEAD_GRANT_STATUS = "BAD_REFRESH_TOKEN";
-  private static final String ZOHO_THROTTLED_ERROR = "Access Denied";
 
   private final WebClient client;
   private final long timeoutMillis;
@@ -35,7 +30,7 @@ final class TokenEndpoint {
   }
 
   /**
-   * @param tokenUrl the provider's token endpoint for this connection (Zoho's depends on its data centre)
+   * @param tokenUrl the provider's token endpoint for this connection (on its regional server, for some)
    * @throws TokenRefreshException as the failure of the returned future, and only that
    */
   Future<RefreshedToken> refresh(ProviderSettings provider, String tokenUrl, String refreshToken) {
@@ -54,20 +49,21 @@ final class TokenEndpoint {
 
   private static Future<RefreshedToken> read(ProviderSettings provider, HttpResponse<Buffer> response) {
     JsonObject body = jsonOrEmpty(response.body());
-    String error = body.getValue("error") instanceof String s ? s : null;
+    TokenErrors vocabulary = provider.oauth().tokenErrors();
+    String error = vocabulary.code(body);
     int status = response.statusCode();
     String slug = provider.slug();
-    if ((error != null && DEAD_GRANT_ERRORS.contains(error)) || HUBSPOT_DEAD_GRANT_STATUS.equals(body.getValue("status"))) {
+    if (vocabulary.deadGrant(body)) {
       return refused(Kind.GRANT_REVOKED, slug + " refused the refresh token (HTTP " + status + ")");
     }
     if (status >= 500) {
       return refused(Kind.UNAVAILABLE, slug + " token endpoint answered HTTP " + status);
     }
-    if (status == 429 || ZOHO_THROTTLED_ERROR.equals(error)) {
+    if (status == 429 || vocabulary.throttled(body)) {
       return refused(Kind.RATE_LIMITED, slug + " token endpoint is rate limiting (HTTP " + status + ")");
     }
     String accessToken = body.getValue("access_token") instanceof String s ? s : null;
-    if (status / 100 != 2 || error != null || accessToken == null || accessToken.isEmpty()) {
+    if (status / 100 != 2 || body.getValue("error") instanceof String || accessToken == null || accessToken.isEmpty()) {
       // the error code is the provider's vocabulary (invalid_client, …), never a credential
       return refused(Kind.REJECTED, slug + " token endpoint refused the refresh (HTTP " + status
           + (error != null ? ", error " + error : "") + ")");

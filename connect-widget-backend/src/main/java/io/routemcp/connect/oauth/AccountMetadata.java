@@ -1,6 +1,8 @@
 package io.routemcp.connect.oauth;
 
 import io.routemcp.connect.ProviderSettings;
+import io.routemcp.kit.oauth.AccountLookup;
+import io.routemcp.kit.oauth.OAuthDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -11,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Provider facts about the connected account that the token response does not carry: HubSpot's
- * hub id and domain (from its token-metadata endpoint) and Zoho's data centre (from the callback's
- * {@code location} and {@code accounts-server}). Best effort: a lookup that fails leaves the
- * connection without the fact rather than failing an authorization the provider already granted.
+ * Provider facts about the connected account that the token response does not carry, as the
+ * provider's descriptor says where they are: callback parameters, the trusted regional token
+ * server the callback named, and an account lookup with the new access token. Best effort: a
+ * lookup that fails leaves the connection without the facts rather than failing an
+ * authorization the provider already granted.
  */
 public final class AccountMetadata {
 
@@ -28,55 +31,55 @@ public final class AccountMetadata {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** The token response's metadata plus what this provider adds. */
+  /**
+   * The token response's metadata plus what this provider adds.
+   *
+   * @param tokenServer the callback's regional token server once trusted, or null
+   */
   public Future<JsonObject> complete(ProviderSettings provider, IssuedTokens tokens, MultiMap callbackParams,
-      String accountsServer) {
+      String tokenServer) {
+    OAuthDescriptor oauth = provider.oauth();
     JsonObject metadata = tokens.metadata().copy();
-    switch (provider.slug()) {
-      case "zoho-crm" -> {
-        if (accountsServer != null) {
-          metadata.put("accounts_server", accountsServer);
-        }
-        if (callbackParams.get("location") != null) {
-          metadata.put("location", callbackParams.get("location"));
-        }
-        return Future.succeededFuture(metadata);
-      }
-      case "hubspot" -> {
-        return hubSpotPortal(provider, tokens.accessToken()).map(portal -> metadata.mergeIn(portal));
-      }
-      default -> {
-        return Future.succeededFuture(metadata);
+    if (oauth.tokenServer() != null && tokenServer != null) {
+      metadata.put(oauth.tokenServer().metadataField(), tokenServer);
+    }
+    for (String param : oauth.metadataFromCallback()) {
+      if (callbackParams.get(param) != null) {
+        metadata.put(param, callbackParams.get(param));
       }
     }
+    if (oauth.accountLookup() == null) {
+      return Future.succeededFuture(metadata);
+    }
+    return lookUp(provider, oauth.accountLookup(), tokens.accessToken()).map(metadata::mergeIn);
   }
 
-  /** {@code GET /oauth/v1/access-tokens/{token}} → hub_id, hub_domain. */
-  private Future<JsonObject> hubSpotPortal(ProviderSettings provider, String accessToken) {
+  private Future<JsonObject> lookUp(ProviderSettings provider, AccountLookup lookup, String accessToken) {
     if (provider.apiBaseUrl() == null) {
       return Future.succeededFuture(new JsonObject());
     }
-    return client.getAbs(provider.apiBaseUrl() + "/oauth/v1/access-tokens/" + URLEncoder.encode(accessToken, StandardCharsets.UTF_8))
+    String path = lookup.path().replace("{token}", URLEncoder.encode(accessToken, StandardCharsets.UTF_8));
+    return client.getAbs(provider.apiBaseUrl() + path)
         .timeout(timeoutMillis)
         .send()
         .map(response -> {
           if (response.statusCode() != 200) {
-            LOG.warn("HubSpot token metadata answered HTTP {}; the connection is stored without its hub id", response.statusCode());
+            LOG.warn("{} account lookup answered HTTP {}; the connection is stored without its account facts",
+                provider.slug(), response.statusCode());
             return new JsonObject();
           }
           JsonObject body = response.bodyAsJsonObject();
-          JsonObject portal = new JsonObject();
-          if (body.getValue("hub_id") != null) {
-            portal.put("hub_id", body.getValue("hub_id"));
-          }
-          if (body.getValue("hub_domain") != null) {
-            portal.put("hub_domain", body.getValue("hub_domain"));
-          }
-          return portal;
+          JsonObject facts = new JsonObject();
+          lookup.fields().forEach((field, as) -> {
+            if (body.getValue(field) != null) {
+              facts.put(as, body.getValue(field));
+            }
+          });
+          return facts;
         })
         .otherwise(failure -> {
-          LOG.warn("HubSpot token metadata lookup failed ({}); the connection is stored without its hub id",
-              failure.getClass().getSimpleName());
+          LOG.warn("{} account lookup failed ({}); the connection is stored without its account facts",
+              provider.slug(), failure.getClass().getSimpleName());
           return new JsonObject();
         });
   }

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The authorization_code grant at a provider's token endpoint, with the client authentication
- * its descriptor names and the PKCE verifier when there is one. Zoho answers token errors with
- * HTTP 200 and an {@code error} field, HubSpot with {@code {"status":"BAD_…"}}: an answer counts
- * only when it is a 2xx carrying an access token and no error.
+ * its descriptor names and the PKCE verifier when there is one. Some providers answer token errors
+ * with HTTP 200 and an {@code error} field, some name the error in a field of their own (their
+ * descriptor's token-error vocabulary): an answer counts only when it is a 2xx carrying an access
+ * token and no error.
  */
 public final class CodeExchange {
 
@@ -57,8 +58,7 @@ public final class CodeExchange {
   private static Future<IssuedTokens> read(ProviderSettings provider, HttpResponse<Buffer> response) {
     JsonObject body = jsonOrEmpty(response.body());
     int status = response.statusCode();
-    String error = body.getValue("error") instanceof String s ? s
-        : body.getValue("status") instanceof String s ? s : null;
+    String error = provider.oauth().tokenErrors().code(body);
     String accessToken = body.getValue("access_token") instanceof String s && !s.isEmpty() ? s : null;
     if (status >= 500) {
       LOG.warn("{} token endpoint answered HTTP {}", provider.slug(), status);

@@ -1,23 +1,19 @@
 package io.routemcp.connect.oauth;
 
 import io.routemcp.connect.ProviderSettings;
+import io.routemcp.kit.oauth.TokenServer;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.util.regex.Pattern;
+import java.net.URISyntaxException;
 
 /**
- * Where to exchange a code, refresh or revoke a token. Zoho runs one accounts server per data centre and
- * names the user's in the callback ({@code accounts-server}, e.g. {@code https://accounts.zoho.eu});
- * codes and refresh tokens are only valid there. That value comes through the browser, so it is
- * followed only to a Zoho accounts host, or to the configured token endpoint's own origin (a
- * simulator): otherwise anyone could have the client secret posted to a server of their choosing.
+ * Where to exchange a code, refresh or revoke a token. A provider with a {@link TokenServer} runs
+ * one OAuth server per region and names the user's in the callback; codes and refresh tokens are
+ * only valid there. That value comes through the browser, so it is followed only to a host its
+ * descriptor trusts, or to the configured token endpoint's own origin (a simulator): otherwise
+ * anyone could have the client secret posted to a server of their choosing.
  */
 public final class TokenUrls {
-
-  private static final String ZOHO = "zoho-crm";
-  private static final Pattern ZOHO_ACCOUNTS_HOST =
-      Pattern.compile("accounts\\.(zoho\\.(com|eu|in|com\\.au|com\\.cn|jp|sa|uk)|zohocloud\\.ca)");
-  private static final String DEFAULT_TOKEN_PATH = "/oauth/v2/token";
-  private static final String DEFAULT_REVOKE_PATH = "/oauth/v2/token/revoke";
 
   private TokenUrls() {
   }
@@ -27,7 +23,7 @@ public final class TokenUrls {
    *     is trusted; null otherwise
    */
   public static String trustedAccountsServer(ProviderSettings provider, String accountsServer) {
-    if (!ZOHO.equals(provider.slug()) || accountsServer == null || provider.oauth() == null
+    if (provider.oauth() == null || provider.oauth().tokenServer() == null || accountsServer == null
         || provider.oauth().tokenUrl() == null) {
       return null;
     }
@@ -40,31 +36,42 @@ public final class TokenUrls {
           || uri.getRawUserInfo() != null) {
         return null;
       }
-      boolean zoho = "https".equals(uri.getScheme()) && ZOHO_ACCOUNTS_HOST.matcher(uri.getHost()).matches()
+      boolean trustedHost = "https".equals(uri.getScheme())
+          && provider.oauth().tokenServer().trustedHosts().contains(uri.getHost())
           && uri.getPort() == -1 && (uri.getRawPath() == null || uri.getRawPath().isEmpty());
       boolean configuredOrigin = uri.getScheme().equals(configured.getScheme())
           && uri.getRawAuthority().equals(configured.getRawAuthority());
-      return zoho || configuredOrigin ? value : null;
-    } catch (java.net.URISyntaxException e) {
+      return trustedHost || configuredOrigin ? value : null;
+    } catch (URISyntaxException e) {
       return null;
     }
   }
 
-  /** The configured token URL, or the same endpoint on the trusted accounts server when there is one. */
-  public static String tokenUrl(ProviderSettings provider, String trustedAccountsServer) {
-    return onAccountsServer(provider.oauth().tokenUrl(), trustedAccountsServer, DEFAULT_TOKEN_PATH);
-  }
-
-  /** The configured revoke URL, or the same endpoint on the trusted accounts server when there is one. */
-  public static String revokeUrl(ProviderSettings provider, String trustedAccountsServer) {
-    return onAccountsServer(provider.oauth().revokeUrl(), trustedAccountsServer, DEFAULT_REVOKE_PATH);
-  }
-
-  private static String onAccountsServer(String configured, String trustedAccountsServer, String defaultPath) {
-    if (trustedAccountsServer == null || configured == null) {
-      return configured;
+  /** The trusted accounts server a connection was authorized at, from its metadata; null when none. */
+  public static String storedAccountsServer(ProviderSettings provider, JsonObject connectionMetadata) {
+    TokenServer server = provider.oauth() == null ? null : provider.oauth().tokenServer();
+    if (server == null || connectionMetadata == null || !(connectionMetadata.getValue(server.metadataField()) instanceof String stored)) {
+      return null;
     }
-    int oauthPath = configured.indexOf("/oauth/");
-    return trustedAccountsServer + (oauthPath < 0 ? defaultPath : configured.substring(oauthPath));
+    return trustedAccountsServer(provider, stored);
+  }
+
+  /** The callback parameter naming the accounts server, or null when this provider has none. */
+  public static String callbackParam(ProviderSettings provider) {
+    return provider.oauth() == null || provider.oauth().tokenServer() == null ? null : provider.oauth().tokenServer().callbackParam();
+  }
+
+  /** The configured token URL, or the token endpoint on the trusted accounts server when there is one. */
+  public static String tokenUrl(ProviderSettings provider, String trustedAccountsServer) {
+    return trustedAccountsServer == null
+        ? provider.oauth().tokenUrl() : trustedAccountsServer + provider.oauth().tokenServer().tokenPath();
+  }
+
+  /** The configured revoke URL, or the revoke endpoint on the trusted accounts server when there is one. */
+  public static String revokeUrl(ProviderSettings provider, String trustedAccountsServer) {
+    String configured = provider.oauth().revokeUrl();
+    String revokePath = provider.oauth().tokenServer() == null ? null : provider.oauth().tokenServer().revokePath();
+    return trustedAccountsServer == null || configured == null || revokePath == null
+        ? configured : trustedAccountsServer + revokePath;
   }
 }

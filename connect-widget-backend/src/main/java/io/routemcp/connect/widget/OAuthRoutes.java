@@ -183,10 +183,11 @@ final class OAuthRoutes {
       return Future.failedFuture(new ApiException(ErrorCode.PROVIDER_ERROR,
           provider.name() + " did not send an authorization code. Please try again.", provider.slug(), null, null));
     }
-    String accountsServerParam = params.get("accounts-server");
+    String serverParam = TokenUrls.callbackParam(provider);
+    String accountsServerParam = serverParam == null ? null : params.get(serverParam);
     String accountsServer = TokenUrls.trustedAccountsServer(provider, accountsServerParam);
-    if (accountsServerParam != null && accountsServer == null && "zoho-crm".equals(provider.slug())) {
-      LOG.warn("Refused an untrusted Zoho accounts server in a callback");
+    if (accountsServerParam != null && accountsServer == null) {
+      LOG.warn("Refused an untrusted {} accounts server in a callback", provider.slug());
       return Future.failedFuture(new ApiException(ErrorCode.PROVIDER_ERROR,
           provider.name() + " sent the authorization from an unknown accounts server. Please try again.", provider.slug(), null, null));
     }

@@ -68,7 +68,7 @@ final class WidgetApi {
         new ApiException(ErrorCode.NOT_FOUND, "No such endpoint")));
   }
 
-  /** Providers the widget may offer: those with OAuth set up here or an API token we can check. Never the sandbox. */
+  /** Providers the widget may offer: those with OAuth set up here or an API token we can check, never one without authorization. */
   static List<ProviderSettings> connectable(Map<String, ProviderSettings> providers) {
     return providers.values().stream()
         .filter(p -> p.oauthReady() || ApiKeyVerifier.supports(p))
@@ -87,11 +87,18 @@ final class WidgetApi {
   private JsonObject describe(ConnectSession session, List<ConnectionRecord> existing) {
     JsonArray offered = new JsonArray();
     for (ProviderSettings provider : connectable(providers)) {
-      offered.add(new JsonObject()
+      JsonObject entry = new JsonObject()
           .put("slug", provider.slug())
           .put("name", provider.name())
           .put("oauth", provider.oauthReady())
-          .put("apiKey", ApiKeyVerifier.supports(provider)));
+          .put("apiKey", ApiKeyVerifier.supports(provider));
+      if (provider.widget().color() != null) {
+        entry.put("color", provider.widget().color());
+      }
+      if (provider.widget().apiKeyHint() != null) {
+        entry.put("apiKeyHint", provider.widget().apiKeyHint());
+      }
+      offered.add(entry);
     }
     JsonArray connected = new JsonArray();
     existing.stream().filter(c -> providers.containsKey(c.provider()) && !"none".equals(c.authType()))

@@ -2,6 +2,7 @@ package io.routemcp.connect.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routemcp.connect.ConnectTestConfig;
 import io.routemcp.connect.ProviderSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,10 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class TokenUrlsTest {
 
+  /** The provider's OAuth settings from its module's descriptor, with this token URL configured. */
   private static ProviderSettings provider(String slug, String tokenUrl) {
     return ProviderSettings.fromJson(slug, new JsonObject()
         .put("authTypes", new JsonArray().add("oauth2"))
-        .put("oauth", new JsonObject().put("tokenUrl", tokenUrl)));
+        .put("oauth", ConnectTestConfig.descriptorOAuth(slug).put("tokenUrl", tokenUrl)));
   }
 
   @Test
@@ -56,7 +58,7 @@ class TokenUrlsTest {
   void revokeFollowsTheDataCentre() {
     ProviderSettings zoho = ProviderSettings.fromJson("zoho-crm", new JsonObject()
         .put("authTypes", new JsonArray().add("oauth2"))
-        .put("oauth", new JsonObject().put("tokenUrl", "https://accounts.zoho.com/oauth/v2/token")
+        .put("oauth", ConnectTestConfig.descriptorOAuth("zoho-crm").put("tokenUrl", "https://accounts.zoho.com/oauth/v2/token")
             .put("revokeUrl", "https://accounts.zoho.com/oauth/v2/token/revoke")));
 
     assertThat(TokenUrls.revokeUrl(zoho, TokenUrls.trustedAccountsServer(zoho, "https://accounts.zoho.eu")))

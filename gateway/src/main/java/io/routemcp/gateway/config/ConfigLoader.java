@@ -89,7 +89,7 @@ public final class ConfigLoader {
             json.getInteger("shutdownGraceMs", (int) defaults.shutdownGraceMs())));
   }
 
-  /** {@code ROUTEMCP_PROVIDER_ZOHO_CRM_TOKEN_URL} for slug {@code zoho-crm} and key {@code TOKEN_URL}. */
+  /** {@code ROUTEMCP_PROVIDER_ACME_CRM_TOKEN_URL} for slug {@code acme-crm} and key {@code TOKEN_URL}. */
   public static String envName(String slug, String key) {
     return "ROUTEMCP_PROVIDER_" + slug.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + key;
   }

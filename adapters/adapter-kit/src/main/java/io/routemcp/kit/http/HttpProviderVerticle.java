@@ -85,7 +85,7 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
 
   /**
    * The status a provider's non-2xx answer stands for, when its body says more than its status
-   * code (Zoho answers a missing record id with 400 INVALID_DATA, which is a 404, and a list whose
+   * code (a provider may answer a missing record id with 400 INVALID_DATA, which is a 404, and a list whose
    * If-Modified-Since matched nothing with 304, which is an empty 204). The standard mapping then
    * applies to the returned status.
    *

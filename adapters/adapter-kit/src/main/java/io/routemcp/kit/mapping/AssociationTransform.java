@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * {@code association}: records linked to this one through the provider's association API rather
- * than a field (HubSpot). Reads {@code {"results":[{"id":"…"}]}}, a list of such objects
+ * than a field. Reads {@code {"results":[{"id":"…"}]}}, a list of such objects
  * ({@code id} or {@code toObjectId}) or a list of ids; a unified reference gets the first id, a
  * reference list all of them. Writes always produce a list of ids, which the adapter turns into
  * association calls.

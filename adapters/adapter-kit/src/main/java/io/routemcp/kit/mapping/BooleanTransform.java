@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * {@code boolean}: reads booleans, {@code "true"/"false"} in any case, {@code "1"/"0"} and 1/0.
- * Options: {@code negate} (HubSpot's {@code archived} ↔ unified {@code is_active}),
+ * Options: {@code negate} (a provider's {@code archived} ↔ unified {@code is_active}),
  * {@code as: "string"} to write {@code "true"/"false"}, and {@code true} / {@code false} for a
  * provider that says it in words: the provider values (one, or a list) that read as true and as
  * false, ignoring case, the first of each being written ({@code {"true":"active","false":["disabled","deleted"]}},
- * Zoho's user status; {@code {"true":"Closed Won","false":["Open","Closed Lost"]}}, a stage that wins).
+ * a user status; {@code {"true":"Closed Won","false":["Open","Closed Lost"]}}, a stage that wins).
  */
 final class BooleanTransform implements Transform {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * {@code constant} (read only): always {@code options.value}, whatever the provider sent; e.g.
- * HubSpot calls read as activities of type {@code CALL}.
+ * a provider's calls read as activities of type {@code CALL}.
  */
 final class ConstantTransform implements Transform {
 

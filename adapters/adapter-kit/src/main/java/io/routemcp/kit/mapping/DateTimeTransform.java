@@ -14,14 +14,14 @@ import java.util.Map;
 /**
  * {@code datetime}: an instant, always unified as UTC ISO-8601 ending in {@code Z}. Reads ISO
  * date-times with any offset ({@code 2026-05-14T12:51:40+03:00}), without one (taken as UTC, also
- * Pipedrive v1's {@code 2026-05-15 09:55:02}), plain dates (midnight UTC) and epoch milliseconds.
+ * {@code 2026-05-15 09:55:02}), plain dates (midnight UTC) and epoch milliseconds.
  * Option {@code format} picks what is written: {@code iso} (default, {@code …Z}), {@code offset}
  * ({@code …+00:00}, seconds precision), {@code epoch_millis}, {@code epoch_seconds} or {@code date}.
  */
 final class DateTimeTransform implements Transform {
 
   private static final DateTimeFormatter OFFSET_WITHOUT_COLON = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
-  /** Zoho's form: seconds precision and an explicit {@code +00:00}, never {@code Z}. */
+  /** Seconds precision and an explicit {@code +00:00}, never {@code Z}. */
   private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   enum Format { ISO, OFFSET, EPOCH_MILLIS, EPOCH_SECONDS, DATE }

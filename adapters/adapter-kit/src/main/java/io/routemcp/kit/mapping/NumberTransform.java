@@ -6,8 +6,8 @@ import java.math.MathContext;
 import java.util.Map;
 
 /**
- * {@code number} / {@code decimal}: a decimal number. Reads numbers and numeric strings (HubSpot
- * sends {@code "3000"}); whole values become longs, others exact decimals. Options: {@code scale}
+ * {@code number} / {@code decimal}: a decimal number. Reads numbers and numeric strings (as
+ * {@code "3000"}); whole values become longs, others exact decimals. Options: {@code scale}
  * (unified = provider × scale, e.g. 100 for a 0–1 probability shown as a percentage) and
  * {@code as: "string"} to write text.
  */

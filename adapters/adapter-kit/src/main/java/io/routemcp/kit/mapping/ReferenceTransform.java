@@ -12,19 +12,19 @@ import java.util.Map;
 /**
  * {@code reference}: the id of another record, a string on the unified side. Reads an object
  * ({@code {"id":"…","name":"…"}}, member {@code options.idMember}, default {@code id}), a number or
- * a string. Writes {@code {"id":"…"}} by default (Zoho lookups); {@code options.object: false}
- * writes the bare id, and {@code options.numeric: true} writes it as a number (Pipedrive).
+ * a string. Writes {@code {"id":"…"}} by default (lookup objects); {@code options.object: false}
+ * writes the bare id, and {@code options.numeric: true} writes it as a number.
  *
  * <p>Filling a reference list ({@code contacts}) it reads a provider list element by element, and a
- * single reference as a list of one, so a provider field holding one linked record (Pipedrive's
- * deal {@code person_id}) serves a unified list. It writes the first id as a single reference,
- * or, with {@code options.list: true}, every id as a provider list (Pipedrive's activity
+ * single reference as a list of one, so a provider field holding one linked record (a deal's
+ * {@code person_id}) serves a unified list. It writes the first id as a single reference,
+ * or, with {@code options.list: true}, every id as a provider list (an activity's
  * {@code participants} of {@code {"person_id":…}}).
  *
  * <p>A polymorphic lookup, one provider field linking to records of several types, is read per
  * type: {@code options.type} names the type this item links to, and the linked record's type is
- * read from {@code options.typeField}, a field of the record (Zoho's {@code $se_module} beside
- * {@code What_Id}), or from {@code options.typeMember}, a path inside the lookup (Zoho's note
+ * read from {@code options.typeField}, a field of the record ({@code $se_module} beside
+ * {@code What_Id}), or from {@code options.typeMember}, a path inside the lookup (a note's
  * {@code Parent_Id.module.api_name}). A lookup of another type reads as null; a write sets the type
  * with the id. Several items can share the lookup (a task's account and deal), one per type.
  */

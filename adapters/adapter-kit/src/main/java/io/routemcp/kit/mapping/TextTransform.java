@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * {@code string}: a text value. Numbers and booleans read as their text; an empty string reads as
- * null (HubSpot and others answer "" for a cleared property); objects and lists read as null.
+ * null (providers answer "" for a cleared property); objects and lists read as null.
  */
 final class TextTransform implements Transform {
 

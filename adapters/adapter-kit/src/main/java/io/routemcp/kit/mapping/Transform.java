@@ -29,7 +29,7 @@ public interface Transform {
 
   /**
    * The provider value, given the provider record being written, for transforms that set a
-   * companion field too (a typed reference's type, as Zoho's {@code $se_module} beside {@code What_Id}).
+   * companion field too (a typed reference's type, such as {@code $se_module} beside {@code What_Id}).
    *
    * @param unifiedValue never null
    */

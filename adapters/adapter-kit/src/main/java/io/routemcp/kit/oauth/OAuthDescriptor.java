@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
  * @param clientAuth {@code body} (client_id/secret as form fields) or {@code basic} (HTTP Basic)
  * @param revokeUrl may contain {@code {token}}; null when the provider has no revoke endpoint
  * @param metadataFromTokenResponse token-response fields kept as connection metadata (api_domain, locationId, …)
+ * @param metadataFromCallback authorization-callback parameters kept as connection metadata
+ * @param tokenServer null unless the provider names a regional OAuth server in its callback
+ * @param accountLookup null unless account facts must be asked for with the new access token
+ * @param tokenErrors how the token endpoint says a grant is dead or the caller throttled
  */
 public record OAuthDescriptor(
     String authorizeUrl,
@@ -26,7 +30,11 @@ public record OAuthDescriptor(
     long accessTokenLifetimeSeconds,
     boolean refreshTokenRotates,
     Map<String, String> authorizeParams,
-    List<String> metadataFromTokenResponse) {
+    List<String> metadataFromTokenResponse,
+    List<String> metadataFromCallback,
+    TokenServer tokenServer,
+    AccountLookup accountLookup,
+    TokenErrors tokenErrors) {
 
   public static OAuthDescriptor fromJson(JsonObject json) {
     return new OAuthDescriptor(
@@ -40,22 +48,20 @@ public record OAuthDescriptor(
         json.getString("clientAuth", "body"),
         json.getLong("accessTokenLifetimeSeconds", 3600L),
         json.getBoolean("refreshTokenRotates", false),
-        json.getJsonObject("authorizeParams", new JsonObject()).getMap().entrySet().stream()
-            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))),
-        strings(json.getJsonArray("metadataFromTokenResponse")));
+        stringMap(json.getJsonObject("authorizeParams")),
+        strings(json.getJsonArray("metadataFromTokenResponse")),
+        strings(json.getJsonArray("metadataFromCallback")),
+        TokenServer.fromJson(json.getJsonObject("tokenServer")),
+        AccountLookup.fromJson(json.getJsonObject("accountLookup")),
+        TokenErrors.fromJson(json.getJsonObject("tokenErrors")));
   }
 
-  /** This descriptor with endpoints replaced by the non-null values of the runtime configuration. */
-  public OAuthDescriptor withEndpoints(String authorizeUrlOverride, String tokenUrlOverride, String revokeUrlOverride) {
-    return new OAuthDescriptor(
-        authorizeUrlOverride != null ? authorizeUrlOverride : authorizeUrl,
-        tokenUrlOverride != null ? tokenUrlOverride : tokenUrl,
-        revokeUrlOverride != null ? revokeUrlOverride : revokeUrl,
-        revokeMethod, scopes, scopeSeparator, pkce, clientAuth, accessTokenLifetimeSeconds, refreshTokenRotates,
-        authorizeParams, metadataFromTokenResponse);
-  }
-
-  private static List<String> strings(JsonArray array) {
+  static List<String> strings(JsonArray array) {
     return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+  }
+
+  static Map<String, String> stringMap(JsonObject json) {
+    return json == null ? Map.of() : json.getMap().entrySet().stream()
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
   }
 }
