@@ -276,6 +276,23 @@ class ConnectWidgetIT {
   }
 
   @Test
+  @DisplayName("each provider's logo tile has its descriptor's colour, and the API-token form shows its descriptor's hint")
+  void descriptorLook() throws Exception {
+    FrameLocator widget = openWidget(page, connectToken("user-look", null));
+    String hubspotTile = (String) widget.locator("[data-provider=\"hubspot\"] .logo")
+        .evaluate("tile => getComputedStyle(tile).backgroundColor");
+    String pipedriveTile = (String) widget.locator("[data-provider=\"pipedrive\"] .logo")
+        .evaluate("tile => getComputedStyle(tile).backgroundColor");
+    widget.locator("[data-provider=\"pipedrive\"]").click();
+    Locator hint = widget.locator("#api_token_help");
+    hint.waitFor();
+
+    assertThat(hubspotTile).isEqualTo("rgb(255, 122, 89)");
+    assertThat(pipedriveTile).isEqualTo("rgb(26, 26, 26)");
+    assertThat(hint.textContent()).isEqualTo("In Pipedrive: your profile picture \u2192 Personal preferences \u2192 API.");
+  }
+
+  @Test
   @DisplayName("denied consent shows 'Connection cancelled', calls onError with ACCESS_DENIED and stores nothing")
   void deniedConsent() throws Exception {
     FrameLocator widget = openWidget(page, connectToken("user-deny", null));
