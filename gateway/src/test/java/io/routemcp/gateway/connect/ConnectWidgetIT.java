@@ -187,7 +187,8 @@ class ConnectWidgetIT {
     JsonObject connection = awaitEvent(page, "success");
     widget.locator("[data-state=\"connected\"]").waitFor();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("connect-widget-connected.png")));
-    popup.waitForClose(() -> { });
+    // the pop-up closes itself shortly after reporting, possibly before this line: waitForClose would miss that
+    page.waitForCondition(popup::isClosed);
     assertThat(connection.getString("id")).isNotBlank();
     assertThat(connection.getString("provider")).isEqualTo("hubspot");
     assertThat(connection.getString("endUserId")).isEqualTo("user-hs");
