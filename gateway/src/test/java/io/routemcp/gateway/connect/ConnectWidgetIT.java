@@ -187,7 +187,8 @@ class ConnectWidgetIT {
     JsonObject connection = awaitEvent(page, "success");
     widget.locator("[data-state=\"connected\"]").waitFor();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("connect-widget-connected.png")));
-    popup.waitForClose(() -> { });
+    // the pop-up closes itself shortly after reporting, possibly before this line: waitForClose would miss that
+    page.waitForCondition(popup::isClosed);
     assertThat(connection.getString("id")).isNotBlank();
     assertThat(connection.getString("provider")).isEqualTo("hubspot");
     assertThat(connection.getString("endUserId")).isEqualTo("user-hs");
@@ -273,6 +274,23 @@ class ConnectWidgetIT {
     assertThat(contacts.status()).as(String.valueOf(contacts.body())).isEqualTo(200);
     assertThat(contacts.data().getJsonArray("data")).isNotEmpty()
         .allSatisfy(record -> assertThat(((JsonObject) record).getString("connection_id")).isEqualTo(connection.getString("id")));
+  }
+
+  @Test
+  @DisplayName("each provider's logo tile has its descriptor's colour, and the API-token form shows its descriptor's hint")
+  void descriptorLook() throws Exception {
+    FrameLocator widget = openWidget(page, connectToken("user-look", null));
+    String hubspotTile = (String) widget.locator("[data-provider=\"hubspot\"] .logo")
+        .evaluate("tile => getComputedStyle(tile).backgroundColor");
+    String pipedriveTile = (String) widget.locator("[data-provider=\"pipedrive\"] .logo")
+        .evaluate("tile => getComputedStyle(tile).backgroundColor");
+    widget.locator("[data-provider=\"pipedrive\"]").click();
+    Locator hint = widget.locator("#api_token_help");
+    hint.waitFor();
+
+    assertThat(hubspotTile).isEqualTo("rgb(255, 122, 89)");
+    assertThat(pipedriveTile).isEqualTo("rgb(26, 26, 26)");
+    assertThat(hint.textContent()).isEqualTo("In Pipedrive: your profile picture \u2192 Personal preferences \u2192 API.");
   }
 
   @Test
