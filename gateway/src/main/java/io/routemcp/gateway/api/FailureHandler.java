@@ -16,7 +16,8 @@ public final class FailureHandler {
   private FailureHandler() {}
 
   public static void handle(RoutingContext ctx) {
-    if (ctx.response().ended()) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      // answered already, or the client hung up: nobody to answer
       return;
     }
     if (ctx.response().headWritten()) {
