@@ -26,6 +26,7 @@ import java.util.List;
 public final class Gateway {
 
   static final String CONNECT_VERTICLE = "io.routemcp.connect.ConnectVerticle";
+  private static final String DEPLOYMENT_KEY = "deploymentId";
 
   private Gateway() {}
 
@@ -55,7 +56,19 @@ public final class Gateway {
                 .put("edge", config.edge().toJson())
                 .put("metricsOnApiPort", config.operations().metricsPort() == null)
                 .put("metricsToken", config.operations().metricsToken()))))
-        .map(id -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"));
+        .map(id -> {
+          vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).put(DEPLOYMENT_KEY, id);
+          return (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port");
+        });
+  }
+
+  /**
+   * Stops the HTTP API first, letting in-flight requests finish within the shutdown grace
+   * period, while the verticles they call are still there; closing Vert.x then stops the rest.
+   */
+  public static Future<Void> stopServing(Vertx vertx) {
+    String router = (String) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get(DEPLOYMENT_KEY);
+    return router == null ? Future.succeededFuture() : vertx.undeploy(router);
   }
 
   private static JsonObject providerConfig(ProviderDescriptor descriptor, ProviderSettings settings, GatewayConfig config, DatabaseUrl database) {

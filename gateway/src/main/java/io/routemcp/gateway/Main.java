@@ -33,7 +33,8 @@ public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private EmbeddedDatabase embedded;
-  private Vertx vertx;
+  private volatile Vertx vertx;
+  private volatile long shutdownGraceMs;
 
   public static void main(String[] args) {
     List<String> arguments = Arrays.asList(args);
@@ -62,6 +63,7 @@ public final class Main {
 
   private void serve() {
     GatewayConfig config = new ConfigLoader(System.getenv()).load(providerSlugs(), false);
+    shutdownGraceMs = config.edge().shutdownGraceMs();
     Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "routemcp-shutdown"));
     try {
       DatabaseUrl database = config.databaseUrl();
@@ -116,8 +118,14 @@ public final class Main {
 
   private void shutdown() {
     if (vertx != null) {
+      LOG.info("Shutting down: finishing in-flight requests (up to {} ms)", shutdownGraceMs);
       try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+        Gateway.stopServing(vertx).toCompletionStage().toCompletableFuture().get(shutdownGraceMs + 5000, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("The HTTP API did not stop cleanly: {}", String.valueOf(e.getMessage()));
+      }
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(shutdownGraceMs + 15_000, TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
       }

@@ -2,6 +2,7 @@ package io.routemcp.connect.widget;
 
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -20,6 +21,10 @@ final class JsonResponses {
   }
 
   static void fail(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof HttpClosedException || ctx.response().closed()) {
+      // the client hung up: nobody to answer, and not our failure
+      return;
+    }
     ApiException error = failure instanceof ApiException api ? api : internal(ctx, failure);
     JsonObject body = new JsonObject()
         .put("success", false)

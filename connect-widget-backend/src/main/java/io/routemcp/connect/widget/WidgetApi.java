@@ -10,7 +10,7 @@ import io.routemcp.connect.tokens.ConnectSession;
 import io.routemcp.connect.vault.StoredSecret;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
-import io.routemcp.kit.http.NulCharacters;
+import io.routemcp.kit.edge.NulCharacters;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -120,6 +120,9 @@ final class WidgetApi {
     JsonObject body;
     try {
       body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+      if (body == null) {
+        throw new DecodeException("the body is JSON null");
+      }
     } catch (DecodeException | ClassCastException e) {
       JsonResponses.fail(ctx, new ApiException(ErrorCode.VALIDATION_ERROR, "Request body must be a JSON object"));
       return;

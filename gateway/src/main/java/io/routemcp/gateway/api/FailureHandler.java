@@ -2,7 +2,7 @@ package io.routemcp.gateway.api;
 
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
-import io.routemcp.kit.http.EdgeErrors;
+import io.routemcp.kit.edge.EdgeErrors;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -16,7 +16,8 @@ public final class FailureHandler {
   private FailureHandler() {}
 
   public static void handle(RoutingContext ctx) {
-    if (ctx.response().ended()) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      // answered already, or the client hung up: nobody to answer
       return;
     }
     if (ctx.response().headWritten()) {

@@ -2,7 +2,7 @@ package io.routemcp.gateway.api;
 
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
-import io.routemcp.kit.http.NulCharacters;
+import io.routemcp.kit.edge.NulCharacters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;

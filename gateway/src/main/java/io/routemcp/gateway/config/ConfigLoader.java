@@ -1,7 +1,7 @@
 package io.routemcp.gateway.config;
 
 import io.routemcp.gateway.database.DatabaseUrl;
-import io.routemcp.kit.http.EdgeLimits;
+import io.routemcp.kit.edge.EdgeLimits;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

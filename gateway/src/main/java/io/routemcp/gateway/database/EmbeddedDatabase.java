@@ -31,6 +31,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return new EmbeddedDatabase(EmbeddedPostgres.builder()
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
+          // Main's own hook stops the server, after in-flight requests have finished with it
+          .setRegisterShutdownHook(false)
           .start());
     } catch (IOException | RuntimeException e) {
       throw new ConfigException("cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + rootMessage(e));

@@ -122,6 +122,21 @@ class HttpEdgeIT {
   }
 
   @Test
+  @DisplayName("a chunked body is refused 411 LENGTH_REQUIRED, even one whose chunks do not decode")
+  void chunkedBodies(VertxTestContext ctx) throws IOException {
+    String head = " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    RawHttp.Answer chunked = RawHttp.exchange(api, "POST /admin/v1/organizations" + head + "2\r\n{}\r\n0\r\n\r\n", 5000);
+    RawHttp.Answer broken = RawHttp.exchange(api, "POST /api/v1/crm/contact" + head + "zz\r\n{}\r\n0\r\n\r\n", 5000);
+    RawHttp.Answer brokenOnConnect = RawHttp.exchange(connect, "POST /connect/api/connections" + head + "zz\r\n{}\r\n0\r\n\r\n", 5000);
+    ctx.verify(() -> {
+      assertRefused(chunked, 411, "LENGTH_REQUIRED");
+      assertRefused(broken, 411, "LENGTH_REQUIRED");
+      assertRefused(brokenOnConnect, 411, "LENGTH_REQUIRED");
+      ctx.completeNow();
+    });
+  }
+
+  @Test
   @DisplayName("a NUL character in a body, a path, a query or a header is 400 VALIDATION_ERROR, never a 500")
   void nulCharacters(VertxTestContext ctx) throws IOException {
     String nulBody = "{\"name\":\"evil\\u0000org\"}";

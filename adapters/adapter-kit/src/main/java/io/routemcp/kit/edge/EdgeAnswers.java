@@ -1,4 +1,4 @@
-package io.routemcp.kit.http;
+package io.routemcp.kit.edge;
 
 import io.routemcp.kit.error.ApiException;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.routemcp.kit.http;
+package io.routemcp.kit.edge;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What every request to one of our servers passes before routing: a head that decoded, a Host,
  * well-formed percent-escapes, no NUL character anywhere PostgreSQL could see it, no body but
- * JSON, and no {@code Expect} but {@code 100-continue}. A request that fails is answered here in
+ * JSON with a Content-Length, and no {@code Expect} but {@code 100-continue}. A request that fails is answered here in
  * the error envelope, so no route ever parses a form or trips over a malformed URI.
  */
 public final class RequestScreen {
@@ -68,6 +68,11 @@ public final class RequestScreen {
     if (expect != null && !expect.trim().equalsIgnoreCase("100-continue")) {
       return new ApiException(EdgeErrors.EXPECTATION_FAILED, "Only Expect: 100-continue is supported");
     }
+    if (request.getHeader("Transfer-Encoding") != null) {
+      // a broken chunk surfaces only after routing, as a dropped connection; and with a
+      // Content-Length beside it, it is the stuff of request smuggling
+      return new ApiException(EdgeErrors.LENGTH_REQUIRED, "Send request bodies with a Content-Length, not chunked");
+    }
     String contentType = request.getHeader("Content-Type");
     if (contentType != null && !isJson(contentType) && (hasBody(request) || isForm(contentType))) {
       return new ApiException(EdgeErrors.UNSUPPORTED_MEDIA_TYPE, "Request bodies must be application/json");
@@ -111,7 +116,7 @@ public final class RequestScreen {
 
   private static boolean hasBody(HttpServerRequest request) {
     String length = request.getHeader("Content-Length");
-    return request.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
+    return length != null && !length.trim().equals("0");
   }
 
   private static boolean isJson(String contentType) {

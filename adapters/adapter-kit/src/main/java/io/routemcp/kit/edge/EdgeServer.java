@@ -1,4 +1,4 @@
-package io.routemcp.kit.http;
+package io.routemcp.kit.edge;
 
 import io.routemcp.kit.error.ApiException;
 import io.vertx.core.Future;
@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.shareddata.LocalMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +25,8 @@ public final class EdgeServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
   private static final String CONNECTIONS_MAP = "routemcp.edge.connections";
+  /** The name Vert.x gives Netty's HTTP/1.x request decoder in a connection's pipeline. */
+  private static final String HTTP_DECODER = "httpDecoder";
 
   private final Vertx vertx;
   private final EdgeLimits limits;
@@ -109,6 +112,9 @@ public final class EdgeServer {
       vertx.cancelTimer(state.headerTimer);
     });
     armHeaderTimer(connection);
+    if (connection instanceof ConnectionBase base && base.channelHandlerContext().pipeline().get(HTTP_DECODER) != null) {
+      base.channelHandlerContext().pipeline().addAfter(HTTP_DECODER, "routemcpFlushBeforeDecodeFailure", new FlushBeforeDecodeFailure());
+    }
   }
 
   private ConnectionState state(HttpConnection connection) {

@@ -1,4 +1,4 @@
-package io.routemcp.kit.http;
+package io.routemcp.kit.edge;
 
 import io.vertx.core.json.JsonObject;
 
