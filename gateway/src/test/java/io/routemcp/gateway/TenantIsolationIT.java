@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -64,6 +65,31 @@ class TenantIsolationIT {
         })).onComplete(ctx.succeeding(both -> ctx.verify(() -> {
           assertThat((String) both.resultAt(0)).isEqualTo("properties.website");
           assertThat((String) both.resultAt(1)).isEqualTo("properties.test_site");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("DELETE /connections/{id} needs X-End-User-Id and deletes only that end user's connection")
+  void connectionDeleteMatchesTheEndUser(VertxTestContext ctx) {
+    gateway.newTenant().compose(t -> gateway.admin(HttpMethod.POST, "/admin/v1/organizations/" + t.orgId() + "/connections", new JsonObject()
+            .put("environment", "live").put("endUserId", "alice").put("provider", "pipedrive").put("authType", "api_key")
+            .put("credentials", new JsonObject().put("access_token", "pd-key-alice")))
+        .compose(imported -> {
+          ctx.verify(() -> assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(201));
+          String path = "/api/v1/connections/" + imported.data().getString("id");
+          return gateway.api(HttpMethod.DELETE, path, t.liveKey(), null, null)
+              .compose(none -> gateway.api(HttpMethod.DELETE, path, t.liveKey(), "mallory", null)
+                  .compose(other -> gateway.api(HttpMethod.GET, "/api/v1/connections", t.liveKey(), "alice", null)
+                      .compose(stillThere -> gateway.api(HttpMethod.DELETE, path, t.liveKey(), "alice", null)
+                          .map(own -> List.of(none, other, stillThere, own)))));
+        })).onComplete(ctx.succeeding(rs -> ctx.verify(() -> {
+          assertThat(rs.get(0).status()).isEqualTo(400);
+          assertThat(rs.get(0).code()).isEqualTo("MISSING_END_USER_ID");
+          assertThat(rs.get(1).status()).isEqualTo(404);
+          assertThat(rs.get(1).code()).isEqualTo("CONNECTION_NOT_FOUND");
+          assertThat(rs.get(2).body().getJsonArray("data")).hasSize(1);
+          assertThat(rs.get(3).status()).as(String.valueOf(rs.get(3).body())).isEqualTo(200);
           ctx.completeNow();
         })));
   }
