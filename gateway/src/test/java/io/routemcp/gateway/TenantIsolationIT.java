@@ -93,4 +93,26 @@ class TenantIsolationIT {
           ctx.completeNow();
         })));
   }
+
+  private static Future<Response> createWithKey(Tenant t, String endUser, String idempotencyKey, JsonObject body) {
+    return GatewayHarness.send(gateway.request(HttpMethod.POST, "/api/v1/contact?provider=sandbox")
+        .putHeader("Authorization", "Bearer " + t.testKey())
+        .putHeader("X-End-User-Id", endUser)
+        .putHeader("Idempotency-Key", idempotencyKey), body);
+  }
+
+  @Test
+  @DisplayName("two end users of one organization may use the same Idempotency-Key: each gets its own request run")
+  void idempotencyKeysBelongToOneEndUser(VertxTestContext ctx) {
+    JsonObject contact = new JsonObject().put("first_name", "Ida").put("last_name", "Empotent");
+    gateway.newTenant().compose(t -> createWithKey(t, "user-one", "same-key", contact)
+            .compose(first -> createWithKey(t, "user-two", "same-key", contact).map(second -> List.of(first, second))))
+        .onComplete(ctx.succeeding(rs -> ctx.verify(() -> {
+          assertThat(rs.get(0).status()).as(String.valueOf(rs.get(0).body())).isEqualTo(201);
+          assertThat(rs.get(1).status()).as(String.valueOf(rs.get(1).body())).isEqualTo(201);
+          assertThat(rs.get(1).headers().get("Idempotent-Replayed")).isNull();
+          assertThat(rs.get(1).data().getString("id")).isNotEqualTo(rs.get(0).data().getString("id"));
+          ctx.completeNow();
+        })));
+  }
 }
