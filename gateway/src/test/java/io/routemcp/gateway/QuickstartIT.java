@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class QuickstartIT {
 
   private static final Path JAR = Path.of("target", "routemcp.jar");
-  private static final String ADMIN = "quickstart-admin-token";
+  private static final String ADMIN = "quickstart-admin-token-0123456789abcdef";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static Path dataDir;

@@ -83,11 +83,15 @@ public final class ConnectionStore {
         .map(rows -> rows.size() == 0 ? null : ConnectionRecord.fromRow(rows.iterator().next()));
   }
 
-  /** @return the deleted connection, or null when the organization has none with that id in that environment */
-  public Future<ConnectionRecord> delete(UUID connectionId, UUID orgId, String environment) {
+  /**
+   * @param endUserExternalId the end user the connection must belong to, or null for any of the organization's
+   * @return the deleted connection, or null when the organization (and end user) has none with that id in that environment
+   */
+  public Future<ConnectionRecord> delete(UUID connectionId, UUID orgId, String environment, String endUserExternalId) {
     return pool.preparedQuery("DELETE FROM connections c USING end_users e WHERE e.id = c.end_user_id"
-            + " AND c.id = $1 AND c.organization_id = $2 AND c.environment = $3 RETURNING " + ConnectionRecord.COLUMNS)
-        .execute(Tuple.of(connectionId, orgId, environment))
+            + " AND c.id = $1 AND c.organization_id = $2 AND c.environment = $3 AND ($4::text IS NULL OR e.external_id = $4)"
+            + " RETURNING " + ConnectionRecord.COLUMNS)
+        .execute(Tuple.of(connectionId, orgId, environment, endUserExternalId))
         .map(rows -> rows.size() == 0 ? null : ConnectionRecord.fromRow(rows.iterator().next()));
   }
 

@@ -175,7 +175,7 @@ public final class ConnectionsVerticle extends VerticleBase {
       return Future.failedFuture(connectionNotFound());
     }
     // the row goes first: a concurrent delete then finds nothing, and a failed revocation cannot leave it behind
-    return store.delete(connectionId, orgId, environment).compose(deleted -> {
+    return store.delete(connectionId, orgId, environment, body.getString("endUserId")).compose(deleted -> {
       if (deleted == null) {
         return Future.failedFuture(connectionNotFound());
       }

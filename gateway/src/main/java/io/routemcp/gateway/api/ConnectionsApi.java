@@ -10,7 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /connections} (the end user's, from {@code X-End-User-Id}) and
- * {@code DELETE /connections/{id}}, which revokes at the provider where it can and removes the
+ * {@code DELETE /connections/{id}} (only that end user's), which revokes at the provider where it can and removes the
  * credentials. Always within the key's organization and environment.
  */
 public final class ConnectionsApi {
@@ -28,11 +28,7 @@ public final class ConnectionsApi {
 
   private void list(RoutingContext ctx) {
     ApiPrincipal principal = ApiKeyAuthHandler.principal(ctx);
-    String endUser = ctx.request().getHeader(UnifiedResourceApi.END_USER_HEADER);
-    if (endUser == null || endUser.isBlank()) {
-      throw new ApiException(ErrorCode.MISSING_END_USER_ID, "The " + UnifiedResourceApi.END_USER_HEADER + " header is required");
-    }
-    connections.list(principal.orgId(), principal.environment().wireName(), endUser.trim())
+    connections.list(principal.orgId(), principal.environment().wireName(), endUser(ctx))
         .onSuccess(list -> Envelope.ok(ctx, 200, "Connections retrieved", list))
         .onFailure(ctx::fail);
   }
@@ -40,8 +36,16 @@ public final class ConnectionsApi {
   private void delete(RoutingContext ctx) {
     ApiPrincipal principal = ApiKeyAuthHandler.principal(ctx);
     String id = ctx.pathParam("connectionId");
-    connections.delete(principal.orgId(), principal.environment().wireName(), id)
+    connections.delete(principal.orgId(), principal.environment().wireName(), endUser(ctx), id)
         .onSuccess(v -> Envelope.ok(ctx, 200, "Connection deleted", new io.vertx.core.json.JsonObject().put("id", id).put("deleted", true)))
         .onFailure(ctx::fail);
+  }
+
+  private static String endUser(RoutingContext ctx) {
+    String endUser = ctx.request().getHeader(UnifiedResourceApi.END_USER_HEADER);
+    if (endUser == null || endUser.isBlank()) {
+      throw new ApiException(ErrorCode.MISSING_END_USER_ID, "The " + UnifiedResourceApi.END_USER_HEADER + " header is required");
+    }
+    return endUser.trim();
   }
 }

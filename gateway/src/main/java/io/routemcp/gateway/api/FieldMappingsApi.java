@@ -1,6 +1,7 @@
 package io.routemcp.gateway.api;
 
 import io.routemcp.gateway.auth.ApiKeyAuthHandler;
+import io.routemcp.gateway.auth.ApiPrincipal;
 import io.routemcp.gateway.mapping.FieldMappingOverrides;
 import io.routemcp.gateway.mapping.FieldMappingStore;
 import io.routemcp.gateway.mapping.OrgMappings;
@@ -21,7 +22,7 @@ import java.util.List;
 
 /**
  * {@code /field-mappings}: the effective mapping of a provider's resource (its defaults with the
- * organization's overrides applied, each item marked {@code default} or {@code org}), and the
+ * organization's overrides in the key's environment applied, each item marked {@code default} or {@code org}), and the
  * management of those overrides, custom fields included.
  */
 public final class FieldMappingsApi {
@@ -45,13 +46,13 @@ public final class FieldMappingsApi {
   }
 
   private void list(RoutingContext ctx) {
-    String orgId = ApiKeyAuthHandler.principal(ctx).orgId();
+    ApiPrincipal principal = ApiKeyAuthHandler.principal(ctx);
     String provider = provider(ctx.queryParams().get("provider"));
     String resourceParam = ctx.queryParams().get("resource");
     List<Resource> resources = resourceParam == null || resourceParam.isBlank()
         ? mappings.resources(provider).stream().sorted().toList()
         : List.of(mappedResource(provider, resourceParam));
-    overrides.forOrganization(orgId)
+    overrides.forOrganization(principal.orgId(), principal.environment())
         .map(org -> {
           JsonArray items = new JsonArray();
           for (Resource resource : resources) {
@@ -65,7 +66,7 @@ public final class FieldMappingsApi {
   }
 
   private void put(RoutingContext ctx) {
-    String orgId = ApiKeyAuthHandler.principal(ctx).orgId();
+    ApiPrincipal principal = ApiKeyAuthHandler.principal(ctx);
     JsonObject body = JsonBody.object(ctx);
     String provider = provider(JsonBody.optionalString(body, "provider"));
     Resource resource = mappedResource(provider, JsonBody.requiredString(body, "resource"));
@@ -88,33 +89,33 @@ public final class FieldMappingsApi {
           .map(d -> ((JsonObject) d).getString("field") + " (" + ((JsonObject) d).getString("problem") + ")")
           .reduce((a, b) -> a + ", " + b).orElse(""), null, null, details);
     }
-    store.upsert(orgId, provider, resource.wireName(), valid)
-        .onSuccess(v -> FieldMappingOverrides.publishChange(ctx.vertx(), orgId))
-        .compose(v -> effective(orgId, provider, resource))
+    store.upsert(principal.orgId(), principal.environment(), provider, resource.wireName(), valid)
+        .onSuccess(v -> FieldMappingOverrides.publishChange(ctx.vertx(), principal.orgId(), principal.environment()))
+        .compose(v -> effective(principal, provider, resource))
         .onSuccess(items2 -> Envelope.ok(ctx, 200, "Field mappings updated", items2))
         .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    String orgId = ApiKeyAuthHandler.principal(ctx).orgId();
+    ApiPrincipal principal = ApiKeyAuthHandler.principal(ctx);
     String provider = provider(ctx.queryParams().get("provider"));
     Resource resource = mappedResource(provider, ctx.queryParams().get("resource"));
     String unifiedField = ctx.queryParams().get("unifiedField");
-    store.delete(orgId, provider, resource.wireName(), unifiedField == null || unifiedField.isBlank() ? null : unifiedField)
+    store.delete(principal.orgId(), principal.environment(), provider, resource.wireName(), unifiedField == null || unifiedField.isBlank() ? null : unifiedField)
         .compose(removed -> {
           if (removed == 0) {
             return Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "No such field-mapping override"));
           }
-          FieldMappingOverrides.publishChange(ctx.vertx(), orgId);
-          return effective(orgId, provider, resource);
+          FieldMappingOverrides.publishChange(ctx.vertx(), principal.orgId(), principal.environment());
+          return effective(principal, provider, resource);
         })
         .onSuccess(items -> Envelope.ok(ctx, 200, "Field mapping overrides removed", items))
         .onFailure(ctx::fail);
   }
 
   /** Reads the overrides from the store, not the cache, which the change event may not have reached yet. */
-  private Future<JsonArray> effective(String orgId, String provider, Resource resource) {
-    return store.load(orgId).map(byKey -> {
+  private Future<JsonArray> effective(ApiPrincipal principal, String provider, Resource resource) {
+    return store.load(principal.orgId(), principal.environment()).map(byKey -> {
       JsonArray items = new JsonArray();
       mappings.effective(provider, resource, new OrgMappings(byKey).items(provider, resource))
           .forEach(item -> items.add(item.toJson().put("provider", provider).put("resource", resource.wireName())));

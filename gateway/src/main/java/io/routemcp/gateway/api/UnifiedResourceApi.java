@@ -76,7 +76,7 @@ public final class UnifiedResourceApi {
 
   private Future<Resolved> resolve(Call call) {
     Future<EndUserConnections> endUser = directory.resolve(call.principal(), call.endUser());
-    Future<OrgMappings> mappings = overrides.forOrganization(call.principal().orgId());
+    Future<OrgMappings> mappings = overrides.forOrganization(call.principal().orgId(), call.principal().environment());
     return Future.all(endUser, mappings).map(all -> new Resolved(endUser.result(), mappings.result()));
   }
 

@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class ConfigLoader {
 
+  /** The admin token opens every organization: long enough that guessing it is hopeless. */
+  static final int MIN_ADMIN_TOKEN_LENGTH = 32;
+
   private final Map<String, String> env;
 
   public ConfigLoader(Map<String, String> env) {
@@ -59,12 +62,18 @@ public final class ConfigLoader {
       checkUrl(envName(slug, "TOKEN_URL"), settings.tokenUrl());
       providers.put(slug, settings);
     }
+    String adminToken = blankToNull(env.getOrDefault("ROUTEMCP_ADMIN_TOKEN", json.getString("adminToken")));
+    if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+      // the length only: the token itself never reaches a message
+      throw new ConfigException("ROUTEMCP_ADMIN_TOKEN must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (got "
+          + adminToken.length() + "); create one with: openssl rand -hex 24");
+    }
     return new GatewayConfig(
         httpPort,
         positive("ROUTEMCP_HTTP_INSTANCES", env.get("ROUTEMCP_HTTP_INSTANCES"), json.getInteger("httpInstances", 2)),
         Path.of(env.getOrDefault("ROUTEMCP_DATA_DIR", json.getString("dataDir"))),
         databaseUrl,
-        blankToNull(env.getOrDefault("ROUTEMCP_ADMIN_TOKEN", json.getString("adminToken"))),
+        adminToken,
         masterKey,
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl,
         connectPort,

@@ -19,6 +19,7 @@ public record ProviderSettings(String apiBaseUrl, String authorizeUrl, String to
       "RETRY_AFTER_CAP_MS", "retryAfterCapMs",
       "BREAKER_MAX_FAILURES", "breakerMaxFailures",
       "BREAKER_RESET_TIMEOUT_MS", "breakerResetTimeoutMs",
+      "BREAKER_PROVIDER_WIDE_CONNECTIONS", "breakerProviderWideConnections",
       "MAX_CONNECTIONS", "maxConnections");
 
   static final ProviderSettings NONE = new ProviderSettings(null, null, null, null, null, null, new JsonObject());

@@ -14,6 +14,7 @@ import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,14 @@ import org.slf4j.LoggerFactory;
  * {@code Idempotency-Key} on writes, with Stripe's semantics: the same key and the same request
  * within 24 hours replays the first response without calling the provider again; the same key
  * with a different request is refused (422); a duplicate that arrives while the first is still
- * running is refused (409). Keys are scoped per organization and environment. Responses that
+ * running is refused (409). Keys are scoped per organization, environment and end user. Responses that
  * say "try again" (429, 5xx) are not kept, so a retry with the same key runs again.
  */
 public final class IdempotencyHandler implements Handler<RoutingContext> {
 
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+  private static final String END_USER_HEADER = "X-End-User-Id";
   private static final String RESERVATION = "idempotencyReservation";
   private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
   private static final Logger LOG = LoggerFactory.getLogger(IdempotencyHandler.class);
@@ -57,11 +59,14 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
       return;
     }
     ApiPrincipal principal = ApiKeyAuthHandler.principal(ctx);
+    String endUser = ctx.request().getHeader(END_USER_HEADER);
+    IdempotencyScope scope = new IdempotencyScope(UUID.fromString(principal.orgId()), principal.environment().wireName(),
+        endUser == null ? "" : endUser.trim(), key);
     byte[] fingerprint = fingerprint(ctx);
-    store.reserve(principal.orgId(), principal.environment().wireName(), key, fingerprint)
+    store.reserve(scope, fingerprint)
         .onSuccess(existing -> {
           if (existing.isEmpty()) {
-            ctx.put(RESERVATION, new Reservation(store, principal.orgId(), principal.environment().wireName(), key));
+            ctx.put(RESERVATION, new Reservation(store, scope));
             ctx.next();
           } else if (!MessageDigest.isEqual(existing.get().fingerprint(), fingerprint)) {
             ctx.fail(new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -91,8 +96,8 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
     }
     ctx.remove(RESERVATION);
     Future<Void> written = status == 429 || status >= 500
-        ? reservation.store().release(reservation.orgId(), reservation.environment(), reservation.key())
-        : reservation.store().complete(reservation.orgId(), reservation.environment(), reservation.key(), status, body);
+        ? reservation.store().release(reservation.scope())
+        : reservation.store().complete(reservation.scope(), status, body);
     return written.recover(e -> {
       LOG.warn("Could not record the outcome of an idempotent request: {}", e.getMessage());
       return Future.succeededFuture();
@@ -102,7 +107,7 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
   private static byte[] fingerprint(RoutingContext ctx) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      String endUser = String.valueOf(ctx.request().getHeader("X-End-User-Id"));
+      String endUser = String.valueOf(ctx.request().getHeader(END_USER_HEADER));
       digest.update((ctx.request().method().name() + '\n' + ctx.request().uri() + '\n' + endUser + '\n').getBytes(StandardCharsets.UTF_8));
       Buffer body = ctx.body().buffer();
       if (body != null) {
@@ -114,5 +119,5 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
     }
   }
 
-  private record Reservation(IdempotencyStore store, String orgId, String environment, String key) {}
+  private record Reservation(IdempotencyStore store, IdempotencyScope scope) {}
 }

@@ -1,5 +1,6 @@
 package io.routemcp.gateway.mapping;
 
+import io.routemcp.kit.resource.Environment;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Organizations' field-mapping overrides in PostgreSQL. */
+/** Organizations' field-mapping overrides in PostgreSQL, each belonging to one environment. */
 public final class FieldMappingStore {
 
   private final Pool pool;
@@ -19,10 +20,10 @@ public final class FieldMappingStore {
     this.pool = pool;
   }
 
-  /** All of an organization's override items, keyed by {@link OrgMappings#key}. */
-  public Future<Map<String, JsonArray>> load(String orgId) {
-    return pool.preparedQuery("SELECT provider, resource, item FROM field_mapping_overrides WHERE organization_id = $1 ORDER BY unified_field")
-        .execute(Tuple.of(UUID.fromString(orgId)))
+  /** All of an organization's override items in one environment, keyed by {@link OrgMappings#key}. */
+  public Future<Map<String, JsonArray>> load(String orgId, Environment environment) {
+    return pool.preparedQuery("SELECT provider, resource, item FROM field_mapping_overrides WHERE organization_id = $1 AND environment = $2 ORDER BY unified_field")
+        .execute(Tuple.of(UUID.fromString(orgId), environment.wireName()))
         .map(rows -> {
           Map<String, JsonArray> byKey = new HashMap<>();
           rows.forEach(row -> byKey.computeIfAbsent(OrgMappings.key(row.getString("provider"), row.getString("resource")), k -> new JsonArray())
@@ -32,15 +33,15 @@ public final class FieldMappingStore {
   }
 
   /** Adds or replaces the organization's items for these unified fields, in one transaction. */
-  public Future<Void> upsert(String orgId, String provider, String resource, List<JsonObject> items) {
+  public Future<Void> upsert(String orgId, Environment environment, String provider, String resource, List<JsonObject> items) {
     return pool.withTransaction(conn -> {
       Future<Void> chain = Future.succeededFuture();
       for (JsonObject item : items) {
         chain = chain.compose(v -> conn.preparedQuery("""
-                INSERT INTO field_mapping_overrides (organization_id, provider, resource, unified_field, item)
-                VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (organization_id, provider, resource, unified_field) DO UPDATE SET item = EXCLUDED.item, updated_at = now()""")
-            .execute(Tuple.of(UUID.fromString(orgId), provider, resource, item.getString("unifiedField"), item))
+                INSERT INTO field_mapping_overrides (organization_id, environment, provider, resource, unified_field, item)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (organization_id, environment, provider, resource, unified_field) DO UPDATE SET item = EXCLUDED.item, updated_at = now()""")
+            .execute(Tuple.of(UUID.fromString(orgId), environment.wireName(), provider, resource, item.getString("unifiedField"), item))
             .mapEmpty());
       }
       return chain;
@@ -48,11 +49,11 @@ public final class FieldMappingStore {
   }
 
   /** Removes one override, or every override of the provider and resource when unifiedField is null; the count removed. */
-  public Future<Integer> delete(String orgId, String provider, String resource, String unifiedField) {
+  public Future<Integer> delete(String orgId, Environment environment, String provider, String resource, String unifiedField) {
     return pool.preparedQuery("""
             DELETE FROM field_mapping_overrides
-            WHERE organization_id = $1 AND provider = $2 AND resource = $3 AND ($4::text IS NULL OR unified_field = $4)""")
-        .execute(Tuple.of(UUID.fromString(orgId), provider, resource, unifiedField))
+            WHERE organization_id = $1 AND environment = $2 AND provider = $3 AND resource = $4 AND ($5::text IS NULL OR unified_field = $5)""")
+        .execute(Tuple.of(UUID.fromString(orgId), environment.wireName(), provider, resource, unifiedField))
         .map(rows -> rows.rowCount());
   }
 }

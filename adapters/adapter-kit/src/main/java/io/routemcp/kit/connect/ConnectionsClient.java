@@ -48,6 +48,13 @@ public final class ConnectionsClient {
         .mapEmpty();
   }
 
+  /** Like {@link #delete(String, String, String)}, and CONNECTION_NOT_FOUND too when the connection is another end user's. */
+  public Future<Void> delete(String orgId, String environment, String endUserExternalId, String connectionId) {
+    return send(DELETE, new JsonObject().put("orgId", orgId).put("environment", environment)
+        .put("endUserId", endUserExternalId).put("connectionId", connectionId))
+        .mapEmpty();
+  }
+
   private <T> Future<T> send(String action, JsonObject body) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis).addHeader(ACTION_HEADER, action);
     return vertx.eventBus()

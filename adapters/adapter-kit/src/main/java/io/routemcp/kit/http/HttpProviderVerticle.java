@@ -29,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of every provider that speaks HTTP: one WebClient and one circuit breaker per verticle,
+ * Base of every provider that speaks HTTP: one WebClient per verticle, a circuit breaker per
+ * connection and API host ({@link ConnectionBreakers}),
  * the connection's credential from the vault for each request, and the provider's HTTP outcomes
  * mapped to our error codes:
  * <ul>
@@ -54,7 +55,7 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   protected final JsonObject config;
   private HttpSettings settings;
   private WebClient client;
-  private CircuitBreaker breaker;
+  private ConnectionBreakers breakers;
   private CredentialsClient credentials;
   private ProviderFailures failures;
 
@@ -131,22 +132,22 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutMs()))
         .setUserAgent("RouteMCP")
         .setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(settings.maxConnections()).setHttp2MaxSize(settings.maxConnections()));
-    breaker = CircuitBreaker.create(ProviderRequest.address(descriptor().slug()), vertx, new CircuitBreakerOptions()
+    breakers = new ConnectionBreakers(vertx, ProviderRequest.address(descriptor().slug()), new CircuitBreakerOptions()
         .setMaxFailures(settings.breakerMaxFailures())
         .setResetTimeout(settings.breakerResetTimeoutMs())
         .setFailuresRollingWindow(FAILURE_WINDOW_MS)
         .setTimeout(-1)
         .setMaxRetries(0)
         .setFallbackOnFailure(false)
-        .setNotificationAddress(CircuitBreakerOptions.DEFAULT_NOTIFICATION_ADDRESS));
+        .setNotificationAddress(null), host(settings.apiBaseUrl()), settings.breakerProviderWideConnections());
     credentials = new CredentialsClient(vertx, settings.credentialsTimeoutMs());
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    if (breaker != null) {
-      breaker.close();
+    if (breakers != null) {
+      breakers.close();
     }
     if (client != null) {
       client.close();
@@ -167,7 +168,20 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   }
 
   private void attempt(ProviderHttpRequest request, int attempt, Promise<JsonObject> result) {
-    breaker.<HttpResponse<Buffer>>execute(() -> transmit(request)).onComplete(outcome -> {
+    String url;
+    try {
+      url = url(request);
+    } catch (RuntimeException badBase) {
+      result.fail(failures.unreachable(badBase, settings.requestTimeoutMs()));
+      return;
+    }
+    String host = host(url);
+    if (breakers.providerDown(host)) {
+      result.fail(failures.circuitOpen(settings.breakerResetTimeoutMs()));
+      return;
+    }
+    CircuitBreaker breaker = breakers.forConnection(request.call().request().connectionId(), host);
+    breaker.<HttpResponse<Buffer>>execute(() -> transmit(request, url)).onComplete(outcome -> {
       if (outcome.succeeded()) {
         answered(request, attempt, outcome.result(), result);
         return;
@@ -184,10 +198,8 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   }
 
   /** Sends once; a 5xx fails the future so the breaker counts it, any other status completes it. */
-  private Future<HttpResponse<Buffer>> transmit(ProviderHttpRequest request) {
+  private Future<HttpResponse<Buffer>> transmit(ProviderHttpRequest request, String url) {
     ProviderCall call = request.call();
-    String path = request.path();
-    String url = path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl(call.credentials()) + path;
     HttpRequest<Buffer> http = client.requestAbs(request.method(), url).timeout(settings.requestTimeoutMs());
     for (Map.Entry<String, String> param : request.query()) {
       http.addQueryParam(param.getKey(), param.getValue());
@@ -201,6 +213,21 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
     return sent.compose(response -> response.statusCode() >= 500
         ? Future.failedFuture(new ServerError(response.statusCode()))
         : Future.succeededFuture(response));
+  }
+
+  private String url(ProviderHttpRequest request) {
+    String path = request.path();
+    return path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl(request.call().credentials()) + path;
+  }
+
+  /** The host a URL names, lower-cased, or the URL itself when it has none (the request then fails as unreachable). */
+  private static String host(String url) {
+    try {
+      String host = java.net.URI.create(url).getHost();
+      return host == null ? url : host.toLowerCase(java.util.Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
   }
 
   private void answered(ProviderHttpRequest request, int attempt, HttpResponse<Buffer> response, Promise<JsonObject> result) {

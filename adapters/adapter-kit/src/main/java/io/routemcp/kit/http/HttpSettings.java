@@ -9,11 +9,13 @@ import io.vertx.core.json.JsonObject;
  * exponential backoff, {@code retryAfterCapMs} [2000] — the longest Retry-After a read waits out
  * itself —, {@code breakerMaxFailures} [5] consecutive failures that open the circuit,
  * {@code breakerResetTimeoutMs} [10000] before a half-open probe, {@code credentialsTimeoutMs}
- * [5000] for the vault, {@code maxConnections} [100] to the provider's API host.
+ * [5000] for the vault, {@code maxConnections} [100] to the provider's API host,
+ * {@code breakerProviderWideConnections} [10] connections whose circuit is open on the provider's
+ * shared API host before every connection's calls to it are refused. Circuits are per connection.
  */
 public record HttpSettings(String apiBaseUrl, long requestTimeoutMs, int maxAttempts, long retryBaseDelayMs,
     long retryMaxDelayMs, long retryAfterCapMs, int breakerMaxFailures, long breakerResetTimeoutMs,
-    long credentialsTimeoutMs, int maxConnections) {
+    long credentialsTimeoutMs, int maxConnections, int breakerProviderWideConnections) {
 
   public static HttpSettings fromConfig(JsonObject config, String defaultApiBaseUrl) {
     return new HttpSettings(
@@ -26,7 +28,8 @@ public record HttpSettings(String apiBaseUrl, long requestTimeoutMs, int maxAtte
         (int) positive(config, "breakerMaxFailures", 5L),
         positive(config, "breakerResetTimeoutMs", 10_000L),
         positive(config, "credentialsTimeoutMs", 5_000L),
-        (int) positive(config, "maxConnections", 100L));
+        (int) positive(config, "maxConnections", 100L),
+        (int) positive(config, "breakerProviderWideConnections", 10L));
   }
 
   private static long positive(JsonObject config, String key, long fallback) {

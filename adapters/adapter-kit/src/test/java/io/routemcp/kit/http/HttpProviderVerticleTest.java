@@ -67,6 +67,13 @@ class HttpProviderVerticleTest {
       return DESCRIPTOR;
     }
 
+    /** A connection whose metadata names its own base (like a per-account API domain) is sent there. */
+    @Override
+    protected String baseUrl(Credentials credentials) {
+      String own = credentials.metadata() == null ? null : credentials.metadata().getString("base");
+      return own != null ? own : super.baseUrl(credentials);
+    }
+
     @Override
     protected Future<ProviderReply> handle(ProviderCall call) {
       ProviderRequest r = call.request();
@@ -88,6 +95,8 @@ class HttpProviderVerticleTest {
   private volatile String lastVersion;
   private Vertx vertx;
   private int port;
+  /** A port nothing listens on: connections whose id starts with "dead-" are sent there. */
+  private int deadPort;
   private ProviderClient provider;
   private MessageConsumer<JsonObject> vault;
 
@@ -95,13 +104,24 @@ class HttpProviderVerticleTest {
   void start(Vertx vertx, VertxTestContext ctx) {
     this.vertx = vertx;
     provider = new ProviderClient(vertx, 10_000);
-    vault = vertx.eventBus().consumer(CredentialsRequest.ADDRESS,
-        m -> m.reply(new Credentials("oauth2", TOKEN, new JsonObject()).toJson()));
+    vault = vertx.eventBus().consumer(CredentialsRequest.ADDRESS, m -> {
+      String connectionId = m.body().getString("connectionId");
+      JsonObject metadata = connectionId != null && connectionId.startsWith("dead-")
+          ? new JsonObject().put("base", "http://localhost:" + deadPort) : new JsonObject();
+      m.reply(new Credentials("oauth2", TOKEN, metadata).toJson());
+    });
     HttpServer server = vertx.createHttpServer().requestHandler(this::answer);
-    server.listen(0).onComplete(ctx.succeeding(s -> {
-      port = s.actualPort();
-      ctx.completeNow();
-    }));
+    HttpServer closed = vertx.createHttpServer().requestHandler(r -> r.response().end());
+    server.listen(0)
+        .compose(s -> {
+          port = s.actualPort();
+          return closed.listen(0);
+        })
+        .compose(c -> {
+          deadPort = c.actualPort();
+          return c.close();
+        })
+        .onComplete(ctx.succeeding(v -> ctx.completeNow()));
   }
 
   private void answer(HttpServerRequest request) {
@@ -144,9 +164,13 @@ class HttpProviderVerticleTest {
   }
 
   private Future<ProviderReply> send(Operation op, String id) {
+    return send(op, id, "conn-1", "org-1");
+  }
+
+  private Future<ProviderReply> send(Operation op, String id, String connectionId, String orgId) {
     JsonObject body = op == Operation.CREATE ? new JsonObject().put("first_name", "Ada") : null;
     return provider.send("testcrm", new ProviderRequest(op, Resource.CONTACT, id, new ProviderRequest.Params(null, 10, null, false),
-        body, "conn-1", "org-1", Environment.TEST, "eu-1", "req-1", null));
+        body, connectionId, orgId, Environment.TEST, "eu-1", "req-1", null));
   }
 
   private static ApiException api(Throwable failure) {
@@ -400,6 +424,48 @@ class HttpProviderVerticleTest {
         .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
           assertThat(reply.record().getString("id")).isEqualTo("1");
           assertThat(hits.get()).isEqualTo(5);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("one organization's connection to a dead host opens only its own circuit: another organization's reads still succeed")
+  void circuitPerConnection(VertxTestContext ctx) {
+    JsonObject config = new JsonObject().put("maxAttempts", 1).put("breakerMaxFailures", 2).put("breakerResetTimeoutMs", 60_000);
+    Future<Object> chain = deploy(config).map(id -> null);
+    for (int i = 0; i < 4; i++) {
+      chain = chain.transform(previous -> send(Operation.GET, "1", "dead-conn", "org-a").transform(r -> Future.succeededFuture()));
+    }
+    chain.compose(v -> send(Operation.GET, "1", "dead-conn", "org-a").transform(dead -> {
+          ctx.verify(() -> assertThat(api(dead.cause()).errorCode()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE));
+          return Future.all(send(Operation.GET, "1", "conn-b1", "org-b"), send(Operation.GET, "2", "conn-b2", "org-b"),
+              send(Operation.LIST, null, "conn-b1", "org-b"));
+        }))
+        .onComplete(ctx.succeeding(healthy -> ctx.verify(() -> {
+          assertThat(((ProviderReply) healthy.resultAt(0)).record().getString("id")).isEqualTo("1");
+          assertThat(hits.get()).as("only the healthy connections reached the provider").isEqualTo(3);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("refuses every connection's calls to the provider's shared host only once many connections' circuits opened on it")
+  void providerWideCircuit(VertxTestContext ctx) {
+    script(Answer.of(503, "{}"), Answer.of(503, "{}"), Answer.of(503, "{}"));
+    JsonObject config = new JsonObject().put("maxAttempts", 1).put("breakerMaxFailures", 2).put("breakerResetTimeoutMs", 60_000)
+        .put("breakerProviderWideConnections", 2);
+    deploy(config)
+        .compose(id -> send(Operation.GET, "1", "conn-x", "org-x").recover(f -> send(Operation.GET, "1", "conn-x", "org-x")))
+        .recover(f -> send(Operation.GET, "1", "conn-z", "org-z"))
+        .compose(oneOpen -> Future.failedFuture("expected a failure"), f -> send(Operation.GET, "1", "conn-y", "org-y"))
+        .transform(stillServed -> {
+          ctx.verify(() -> assertThat(stillServed.succeeded()).as("one open circuit refuses nobody else").isTrue());
+          script(Answer.of(503, "{}"));
+          return send(Operation.GET, "1", "conn-z", "org-z").transform(r -> send(Operation.GET, "2", "conn-y", "org-y"));
+        })
+        .onComplete(ctx.failing(refused -> ctx.verify(() -> {
+          assertThat(api(refused).errorCode()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+          assertThat(hits.get()).as("the provider-wide circuit does not call the provider").isEqualTo(5);
           ctx.completeNow();
         })));
   }
