@@ -52,6 +52,7 @@ public final class Gateway {
                 .put("adminToken", config.adminToken())
                 .put("httpPort", config.httpPort())
                 .put("providerTimeoutMs", config.providerTimeoutMs())
+                .put("requestLogDays", config.operations().requestLogDays())
                 .put("metricsOnApiPort", config.operations().metricsPort() == null)
                 .put("metricsToken", config.operations().metricsToken()))))
         .map(id -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"));
