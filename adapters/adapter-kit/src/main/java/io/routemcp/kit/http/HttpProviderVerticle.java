@@ -138,7 +138,7 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
         .setTimeout(-1)
         .setMaxRetries(0)
         .setFallbackOnFailure(false)
-        .setNotificationAddress(CircuitBreakerOptions.DEFAULT_NOTIFICATION_ADDRESS));
+        .setNotificationAddress(null));
     credentials = new CredentialsClient(vertx, settings.credentialsTimeoutMs());
     return Future.succeededFuture();
   }
