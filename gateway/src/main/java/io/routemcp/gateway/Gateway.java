@@ -54,6 +54,7 @@ public final class Gateway {
                 .put("httpPort", config.httpPort())
                 .put("providerTimeoutMs", config.providerTimeoutMs())
                 .put("edge", config.edge().toJson())
+                .put("requestLogDays", config.operations().requestLogDays())
                 .put("metricsOnApiPort", config.operations().metricsPort() == null)
                 .put("metricsToken", config.operations().metricsToken()))))
         .map(id -> {

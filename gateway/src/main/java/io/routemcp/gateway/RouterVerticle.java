@@ -14,6 +14,9 @@ import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
 import io.routemcp.gateway.health.HealthRoutes;
+import io.routemcp.gateway.requestlog.RequestLogApi;
+import io.routemcp.gateway.requestlog.RequestLogHandler;
+import io.routemcp.gateway.requestlog.RequestLogWriter;
 import io.routemcp.gateway.openapi.OpenApiDocument;
 import io.routemcp.gateway.openapi.OpenApiHandler;
 import io.routemcp.gateway.logging.LogContextHandler;
@@ -69,6 +72,7 @@ public final class RouterVerticle extends VerticleBase {
   private ApiKeyAuthenticator authenticator;
   private EdgeServer edge;
   private long purgeTimer = -1;
+  private RequestLogWriter requestLog;
 
   @Override
   public Future<?> start() {
@@ -99,6 +103,7 @@ public final class RouterVerticle extends VerticleBase {
           new FieldMappingsApi(catalogue, MappingCatalogue.load(), mappingStore, overrides).mount(api);
           new ConnectionsApi(connections).mount(api);
           new ConnectTokenApi(new ConnectTokensClient(vertx, config.getLong("providerTimeoutMs", 20000L))).mount(api);
+          new RequestLogApi(pool).mount(api);
           Router resources = Router.router(vertx);
           IdempotencyHandler idempotency = new IdempotencyHandler(pool);
           purgeTimer = idempotency.schedulePurge(vertx);
@@ -112,6 +117,9 @@ public final class RouterVerticle extends VerticleBase {
           Router root = Router.router(vertx);
           root.route().handler(RequestIds::assign);
           root.route().handler(LogContextHandler::request);
+          requestLog = new RequestLogWriter(pool, config.getInteger("requestLogDays", 30));
+          requestLog.start(vertx);
+          root.route().handler(new RequestLogHandler(requestLog));
           HealthRoutes.mount(root, vertx, pool);
           if (config.getBoolean("metricsOnApiPort", true)) {
             metrics.ifPresent(registry -> MetricsEndpoint.mount(root, registry, config.getString("metricsToken")));
@@ -150,6 +158,14 @@ public final class RouterVerticle extends VerticleBase {
     }
     vertx.cancelTimer(purgeTimer);
     Future<Void> closeServer = edge == null ? Future.succeededFuture() : edge.shutdown();
-    return closeServer.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+    return closeServer
+        .compose(v -> {
+          if (requestLog == null) {
+            return Future.succeededFuture();
+          }
+          requestLog.stop(vertx);
+          return requestLog.flush();
+        })
+        .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

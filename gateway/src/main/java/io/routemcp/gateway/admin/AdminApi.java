@@ -1,5 +1,6 @@
 package io.routemcp.gateway.admin;
 
+import io.routemcp.gateway.requestlog.RequestLogApi;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.kit.connect.ConnectionsClient;
 import io.vertx.core.Vertx;
@@ -18,6 +19,7 @@ public final class AdminApi {
     new OrganizationsAdminApi(new OrganizationStore(pool), apiKeys).mount(router);
     new ApiKeysAdminApi(apiKeys).mount(router);
     new ConnectionsAdminApi(connections).mount(router);
+    new RequestLogApi(pool).mountAdmin(router);
     return router;
   }
 }

@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 
 /**
- * One per node: follows the circuit breakers' state and, when {@code ROUTEMCP_METRICS_PORT} is
- * set, serves {@code /metrics} on that port so it can stay off the public API port.
+ * One per node: when {@code ROUTEMCP_METRICS_PORT} is set, serves {@code /metrics} on that port so
+ * it can stay off the public API port.
  */
 public final class MetricsVerticle extends VerticleBase {
 
@@ -24,17 +24,15 @@ public final class MetricsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Future<?> listening = new BreakerStates(registry).listen(vertx).completion();
     Integer port = config().getInteger("metricsPort");
     if (port == null) {
-      return listening;
+      return Future.succeededFuture();
     }
     Router router = Router.router(vertx);
     MetricsEndpoint.mount(router, registry, config().getString("metricsToken"));
     router.route().failureHandler(FailureHandler::handle);
     router.errorHandler(404, FailureHandler::handle);
-    return listening
-        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(port))
+    return vertx.createHttpServer().requestHandler(router).listen(port)
         .onSuccess(started -> {
           server = started;
           vertx.sharedData().getLocalMap(PORT_KEY).put("port", started.actualPort());

@@ -1,0 +1,91 @@
+package io.routemcp.gateway.requestlog;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects entries in memory and writes them in batches, off the request path. When PostgreSQL is
+ * slow or down, the buffer is bounded and the oldest entries are dropped: losing the log never
+ * fails or delays a request. Used from one verticle's event loop only.
+ */
+public final class RequestLogWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestLogWriter.class);
+  static final int MAX_BUFFERED = 10_000;
+  static final int BATCH = 500;
+  private static final long FLUSH_EVERY_MS = 500;
+  private static final long PURGE_EVERY_MS = 3_600_000;
+
+  private final Pool pool;
+  private final int retentionDays;
+  private final ArrayDeque<RequestLogEntry> buffer = new ArrayDeque<>();
+  private boolean flushing;
+  private long dropped;
+  private long flushTimer = -1;
+  private long purgeTimer = -1;
+
+  public RequestLogWriter(Pool pool, int retentionDays) {
+    this.pool = pool;
+    this.retentionDays = retentionDays;
+  }
+
+  public void start(Vertx vertx) {
+    flushTimer = vertx.setPeriodic(FLUSH_EVERY_MS, id -> flush());
+    purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> purge()
+        .onFailure(e -> LOG.warn("Could not purge the request log: {}", e.getMessage())));
+  }
+
+  public void stop(Vertx vertx) {
+    vertx.cancelTimer(flushTimer);
+    vertx.cancelTimer(purgeTimer);
+  }
+
+  public void record(RequestLogEntry entry) {
+    if (buffer.size() >= MAX_BUFFERED) {
+      buffer.pollFirst();
+      dropped++;
+    }
+    buffer.addLast(entry);
+  }
+
+  /** Writes what is buffered, one batch at a time; completes when the buffer was empty or a batch failed. */
+  public Future<Void> flush() {
+    if (flushing || buffer.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    flushing = true;
+    List<Tuple> batch = new ArrayList<>(Math.min(BATCH, buffer.size()));
+    while (batch.size() < BATCH && !buffer.isEmpty()) {
+      batch.add(buffer.pollFirst().toTuple());
+    }
+    return pool.preparedQuery("INSERT INTO request_log (" + RequestLogEntry.COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
+        .executeBatch(batch)
+        .<Void>mapEmpty()
+        .recover(failure -> {
+          dropped += batch.size();
+          LOG.warn("Request log: dropped {} entries so far; last write failed: {}", dropped, failure.getMessage());
+          return Future.succeededFuture();
+        })
+        .compose(v -> {
+          flushing = false;
+          return buffer.isEmpty() ? Future.succeededFuture() : flush();
+        });
+  }
+
+  Future<Integer> purge() {
+    return pool.preparedQuery("DELETE FROM request_log WHERE recorded_at < now() - make_interval(days => $1)")
+        .execute(Tuple.of(retentionDays))
+        .map(rows -> rows.rowCount());
+  }
+
+  int buffered() {
+    return buffer.size();
+  }
+}
