@@ -42,7 +42,8 @@ public final class Gateway {
                 .put("databaseUrl", database.vertxUri())
                 .put("adminToken", config.adminToken())
                 .put("httpPort", config.httpPort())
-                .put("providerTimeoutMs", config.providerTimeoutMs()))))
+                .put("providerTimeoutMs", config.providerTimeoutMs())
+                .put("mcpAllowedOrigins", new JsonArray(config.mcpAllowedOrigins())))))
         .map(id -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"));
   }
 

@@ -2,6 +2,7 @@ package io.routemcp.gateway.config;
 
 import io.routemcp.gateway.database.DatabaseUrl;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param databaseUrl null when the embedded PostgreSQL is to be used
  * @param adminToken null turns the admin API off
  * @param masterKey base64 of 32 bytes; null only where {@link #devMode()} allows a generated one
+ * @param mcpAllowedOrigins the browser origins the MCP endpoint accepts; a request with any other Origin is refused
  * @param devMode true when running on the embedded database or as the demo: a missing master key
  *     is generated and kept in the data directory instead of refusing to start
  */
@@ -25,7 +27,8 @@ public record GatewayConfig(
     long providerTimeoutMs,
     boolean cluster,
     boolean devMode,
-    Map<String, ProviderSettings> providers) {
+    Map<String, ProviderSettings> providers,
+    List<String> mcpAllowedOrigins) {
 
   public ProviderSettings provider(String slug) {
     return providers.getOrDefault(slug, ProviderSettings.NONE);
@@ -33,12 +36,12 @@ public record GatewayConfig(
 
   public GatewayConfig withDatabaseUrl(DatabaseUrl url) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, url, adminToken, masterKey, publicUrl, connectPort,
-        providerTimeoutMs, cluster, devMode, providers);
+        providerTimeoutMs, cluster, devMode, providers, mcpAllowedOrigins);
   }
 
   public GatewayConfig withMasterKey(String key) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, databaseUrl, adminToken, key, publicUrl, connectPort,
-        providerTimeoutMs, cluster, devMode, providers);
+        providerTimeoutMs, cluster, devMode, providers, mcpAllowedOrigins);
   }
 
   @Override
