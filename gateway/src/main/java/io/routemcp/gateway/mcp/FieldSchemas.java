@@ -5,11 +5,15 @@ import io.routemcp.kit.schema.Field;
 import io.routemcp.kit.schema.UnifiedSchema;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * JSON Schemas of the unified resources, derived from {@link UnifiedSchema}: the writable fields
  * (tool input) and whole records as REST returns them (tool output). Output fields are nullable
  * because providers leave fields empty; input fields are nullable because null clears a field.
+ * Only inputs carry formats, enums and closed objects: clients check results against the output
+ * schema, and a provider's odd value is better shown than turned into a client-side failure.
  */
 final class FieldSchemas {
 
@@ -17,10 +21,14 @@ final class FieldSchemas {
 
   /** The fields a write may set, as JSON Schema properties. */
   static JsonObject writableProperties(Resource resource) {
+    return properties(resource, true);
+  }
+
+  private static JsonObject properties(Resource resource, boolean input) {
     JsonObject properties = new JsonObject();
     UnifiedSchema.fields(resource).values().stream()
-        .sorted(java.util.Comparator.comparing(Field::name))
-        .forEach(field -> properties.put(field.name(), schema(field, resource)));
+        .sorted(Comparator.comparing(Field::name))
+        .forEach(field -> properties.put(field.name(), schema(field, resource, input)));
     return properties;
   }
 
@@ -34,34 +42,35 @@ final class FieldSchemas {
         .put("updated_at", described(nullable("string"), "When the record was last modified, ISO-8601"))
         .put("remote_data", described(new JsonObject().put("type", new JsonArray().add("object").add("null")),
             "The provider's raw record, when include_remote_data was set"));
-    writableProperties(resource).forEach(e -> properties.put(e.getKey(), e.getValue()));
+    properties(resource, false).forEach(e -> properties.put(e.getKey(), e.getValue()));
     return new JsonObject().put("type", "object").put("properties", properties);
   }
 
-  static JsonObject schema(Field field, Resource resource) {
+  static JsonObject schema(Field field, Resource resource, boolean input) {
     JsonObject schema = switch (field.type()) {
       case STRING -> nullable("string");
       case DECIMAL -> new JsonObject().put("type", new JsonArray().add("number").add("string").add("null"));
       case INTEGER -> nullable("integer");
       case BOOLEAN -> nullable("boolean");
-      case DATETIME -> nullable("string").put("format", "date-time");
-      case DATE -> nullable("string").put("format", "date");
-      case ENUM -> nullable("string").put("enum", new JsonArray(new java.util.ArrayList<Object>(field.values())).addNull());
+      case DATETIME -> input ? nullable("string").put("format", "date-time") : nullable("string");
+      case DATE -> input ? nullable("string").put("format", "date") : nullable("string");
+      case ENUM -> input ? nullable("string").put("enum", new JsonArray(new ArrayList<Object>(field.values())).addNull()) : nullable("string");
       case REFERENCE -> nullable("string");
       case REFERENCE_LIST -> nullable("array").put("items", new JsonObject().put("type", "string"));
-      case OBJECT_LIST -> nullable("array").put("items", objectOf(field));
+      case OBJECT_LIST -> nullable("array").put("items", objectOf(field, input));
       case MAP -> nullable("object").put("additionalProperties",
           new JsonObject().put("type", new JsonArray().add("string").add("number").add("boolean").add("array").add("null")));
     };
     return described(schema, describe(field, resource));
   }
 
-  private static JsonObject objectOf(Field field) {
+  private static JsonObject objectOf(Field field, boolean input) {
     JsonObject properties = new JsonObject();
     for (Field member : field.members()) {
-      properties.put(member.name(), schema(member, null));
+      properties.put(member.name(), schema(member, null, input));
     }
-    return new JsonObject().put("type", "object").put("properties", properties).put("additionalProperties", false);
+    JsonObject object = new JsonObject().put("type", "object").put("properties", properties);
+    return input ? object.put("additionalProperties", false) : object;
   }
 
   private static String describe(Field field, Resource resource) {

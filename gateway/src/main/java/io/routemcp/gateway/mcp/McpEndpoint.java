@@ -12,7 +12,8 @@ import io.routemcp.kit.resource.Resource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -37,6 +38,7 @@ public final class McpEndpoint {
   static final String PROTOCOL_HEADER = "MCP-Protocol-Version";
   static final String TOOLS_HEADER = "X-MCP-Tools";
   static final ErrorCode ORIGIN_NOT_ALLOWED = new ErrorCode("ORIGIN_NOT_ALLOWED", 403);
+  private static final int LOOPBACK_CONNECTIONS = 256;
   private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
 
   private final ApiKeyAuthenticator authenticator;
@@ -47,7 +49,9 @@ public final class McpEndpoint {
       long timeoutMs) {
     this.authenticator = authenticator;
     this.allowedOrigins = Set.copyOf(allowedOrigins);
-    RestDispatch dispatch = new RestDispatch(vertx.createHttpClient(),
+    // a tool call holds a loopback connection while its providers answer: allow as many as REST has callers
+    RestDispatch dispatch = new RestDispatch(vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(LOOPBACK_CONNECTIONS)),
         () -> (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port"), timeoutMs);
     this.protocols = List.of(new InitializeProtocol(new ToolCatalogue(catalogue), dispatch));
   }
