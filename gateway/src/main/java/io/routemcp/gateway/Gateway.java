@@ -56,7 +56,8 @@ public final class Gateway {
                 .put("edge", config.edge().toJson())
                 .put("requestLogDays", config.operations().requestLogDays())
                 .put("metricsOnApiPort", config.operations().metricsPort() == null)
-                .put("metricsToken", config.operations().metricsToken()))))
+                .put("metricsToken", config.operations().metricsToken())
+                .put("mcpAllowedOrigins", new JsonArray(config.mcpAllowedOrigins())))))
         .map(id -> {
           vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).put(DEPLOYMENT_KEY, id);
           return (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port");

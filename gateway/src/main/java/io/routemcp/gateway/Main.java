@@ -10,11 +10,13 @@ import io.routemcp.gateway.database.DatabaseUrl;
 import io.routemcp.gateway.database.EmbeddedDatabase;
 import io.routemcp.gateway.database.Migrations;
 import io.routemcp.gateway.metrics.GatewayMetrics;
+import io.routemcp.gateway.mcp.StdioBridge;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderModule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
 import java.net.BindException;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The launcher: {@code java -jar routemcp.jar} serves the gateway;
- * {@code java -jar routemcp.jar keys create --org NAME --env test|live} prints a new API key.
+ * {@code java -jar routemcp.jar keys create --org NAME --env test|live} prints a new API key;
+ * {@code java -jar routemcp.jar mcp --url … --key … --end-user …} bridges an MCP client on stdio to a gateway.
  * Start-up problems end the process with one line on stderr and exit code 1.
  */
 public final class Main {
@@ -43,19 +46,24 @@ public final class Main {
         createKey(arguments.subList(1, arguments.size()));
         return;
       }
+      if (!arguments.isEmpty() && arguments.get(0).equals("mcp")) {
+        StdioBridge.run(arguments.subList(1, arguments.size()));
+        return;
+      }
       if (arguments.equals(List.of("--demo"))) {
         // the product jar carries no simulators: the demo is a jar of its own
         throw new ConfigException("the demo runs from its own jar: java -jar demo/target/routemcp-demo.jar");
       }
       if (arguments.contains("--help") || arguments.contains("-h")) {
-        System.out.println("usage: routemcp [serve]\n       " + KeysCommand.USAGE.substring("usage: ".length()));
+        System.out.println("usage: routemcp [serve]\n       " + KeysCommand.USAGE.substring("usage: ".length())
+            + "\n       " + StdioBridge.USAGE.substring("usage: ".length()));
         return;
       }
       if (!arguments.isEmpty() && !arguments.equals(List.of("serve"))) {
         throw new ConfigException("unknown arguments " + arguments + " (try --help)");
       }
       new Main().serve();
-    } catch (ConfigException e) {
+    } catch (ConfigException | IOException e) {
       System.err.println("routemcp: " + e.getMessage());
       System.exit(1);
     }

@@ -28,6 +28,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.routemcp.kit.provider.ProviderCallListener;
 import java.util.Optional;
 import io.routemcp.gateway.idempotency.IdempotencyHandler;
+import io.routemcp.gateway.mcp.McpEndpoint;
 import io.routemcp.gateway.mapping.FieldMappingOverrides;
 import io.routemcp.gateway.mapping.FieldMappingStore;
 import io.routemcp.kit.mapping.MappingCatalogue;
@@ -49,6 +50,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -132,6 +134,8 @@ public final class RouterVerticle extends VerticleBase {
           }
           root.get(OpenApiDocument.PATH).handler(new OpenApiHandler(root, catalogue));
           root.route("/api/v1/*").subRouter(api);
+          new McpEndpoint(vertx, authenticator, catalogue, config.getJsonArray("mcpAllowedOrigins", new JsonArray()).stream().map(String::valueOf).toList(),
+              config.getLong("providerTimeoutMs", 20000L) + 5000).mount(root);
           root.route().last().handler(ctx -> ctx.fail(new ApiException(ErrorCode.NOT_FOUND, "No such endpoint")));
           root.route().failureHandler(FailureHandler::handle);
           root.errorHandler(404, FailureHandler::handle);

@@ -3,6 +3,7 @@ package io.routemcp.gateway.config;
 import io.routemcp.gateway.database.DatabaseUrl;
 import io.routemcp.kit.edge.EdgeLimits;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -82,7 +85,21 @@ public final class ConfigLoader {
         edgeLimits(json),
         devMode,
         Map.copyOf(providers),
-        OperationsSettings.fromEnv(env));
+        OperationsSettings.fromEnv(env),
+        origins("ROUTEMCP_MCP_ALLOWED_ORIGINS", env.get("ROUTEMCP_MCP_ALLOWED_ORIGINS"), json.getJsonArray("mcpAllowedOrigins", new JsonArray())));
+  }
+
+  /** A comma-separated list from the environment, or the file's array; each must be an origin such as https://app.example.com. */
+  private static List<String> origins(String name, String raw, JsonArray fromFile) {
+    List<String> origins = raw == null
+        ? fromFile.stream().map(String::valueOf).toList()
+        : Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    for (String origin : origins) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        throw new ConfigException(name + ": '" + origin + "' is not an origin (scheme://host[:port], no path)");
+      }
+    }
+    return origins;
   }
 
   private EdgeLimits edgeLimits(JsonObject json) {

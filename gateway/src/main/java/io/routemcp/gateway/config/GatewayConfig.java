@@ -3,6 +3,7 @@ package io.routemcp.gateway.config;
 import io.routemcp.gateway.database.DatabaseUrl;
 import io.routemcp.kit.edge.EdgeLimits;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param adminToken null turns the admin API off
  * @param masterKey base64 of 32 bytes; null only where {@link #devMode()} allows a generated one
  * @param edge timeouts and bounds of both HTTP servers, and the shutdown grace period
+ * @param mcpAllowedOrigins the browser origins the MCP endpoint accepts; a request with any other Origin is refused
  * @param devMode true when running on the embedded database or as the demo: a missing master key
  *     is generated and kept in the data directory instead of refusing to start
  */
@@ -29,7 +31,8 @@ public record GatewayConfig(
     EdgeLimits edge,
     boolean devMode,
     Map<String, ProviderSettings> providers,
-    OperationsSettings operations) {
+    OperationsSettings operations,
+    List<String> mcpAllowedOrigins) {
 
   public ProviderSettings provider(String slug) {
     return providers.getOrDefault(slug, ProviderSettings.NONE);
@@ -37,12 +40,12 @@ public record GatewayConfig(
 
   public GatewayConfig withDatabaseUrl(DatabaseUrl url) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, url, adminToken, masterKey, publicUrl, connectPort,
-        providerTimeoutMs, cluster, edge, devMode, providers, operations);
+        providerTimeoutMs, cluster, edge, devMode, providers, operations, mcpAllowedOrigins);
   }
 
   public GatewayConfig withMasterKey(String key) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, databaseUrl, adminToken, key, publicUrl, connectPort,
-        providerTimeoutMs, cluster, edge, devMode, providers, operations);
+        providerTimeoutMs, cluster, edge, devMode, providers, operations, mcpAllowedOrigins);
   }
 
   @Override
