@@ -1,12 +1,10 @@
 package io.routemcp.connect;
 
 import io.routemcp.connect.vault.CredentialVault;
+import io.routemcp.kit.database.DatabasePool;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -87,10 +85,6 @@ public record ConnectConfig(
 
   /** A verticle's own database pool, sized by the configuration. */
   public Pool pool(Vertx vertx) {
-    return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(databasePoolSize))
-        .connectingTo(PgConnectOptions.fromUri(databaseUrl))
-        .using(vertx)
-        .build();
+    return DatabasePool.create(vertx, databaseUrl, databasePoolSize);
   }
 }

@@ -152,7 +152,7 @@ public final class Main {
       // a running gateway holds the embedded server: talk to it; otherwise start it just for this
       Integer running = EmbeddedDatabase.runningPort(config.dataDir()).orElse(null);
       if (running != null) {
-        database = DatabaseUrl.local(running, EmbeddedDatabase.DATABASE);
+        database = EmbeddedDatabase.urlOf(config.dataDir(), running);
       } else {
         ownEmbedded = EmbeddedDatabase.start(config.dataDir());
         database = ownEmbedded.url();

@@ -31,6 +31,7 @@ import io.routemcp.gateway.idempotency.IdempotencyHandler;
 import io.routemcp.gateway.mcp.McpEndpoint;
 import io.routemcp.gateway.mapping.FieldMappingOverrides;
 import io.routemcp.gateway.mapping.FieldMappingStore;
+import io.routemcp.kit.database.DatabasePool;
 import io.routemcp.kit.mapping.MappingCatalogue;
 import io.routemcp.gateway.paging.CursorCodec;
 import io.routemcp.gateway.ratelimit.ClusterRateLimiter;
@@ -54,11 +55,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 
 /**
@@ -79,11 +77,7 @@ public final class RouterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     JsonObject config = config();
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.getInteger("poolSize", 8)))
-        .connectingTo(PgConnectOptions.fromUri(config.getString("databaseUrl")))
-        .using(vertx)
-        .build();
+    pool = DatabasePool.create(vertx, config.getString("databaseUrl"), config.getInteger("poolSize", 8));
     ProviderCatalogue catalogue = ProviderCatalogue.load();
     ConnectionDirectory directory = new ConnectionDirectory(pool);
     authenticator = new ApiKeyAuthenticator(new ApiKeyStore(pool));

@@ -1,5 +1,6 @@
 package io.routemcp.sandbox;
 
+import io.routemcp.kit.database.DatabasePool;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
 import io.routemcp.kit.provider.ProviderDescriptor;
@@ -11,11 +12,8 @@ import io.routemcp.kit.schema.FieldProblem;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,11 +65,7 @@ final class SandboxVerticle extends ProviderVerticle {
     if (url == null || url.isBlank()) {
       return Future.failedFuture(new IllegalStateException("the sandbox provider needs databaseUrl"));
     }
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(POOL_SIZE))
-        .connectingTo(PgConnectOptions.fromUri(url))
-        .using(vertx)
-        .build();
+    pool = DatabasePool.create(vertx, url, POOL_SIZE);
     store = new SandboxStore(pool);
     return Future.succeededFuture();
   }

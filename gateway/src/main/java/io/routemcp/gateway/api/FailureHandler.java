@@ -1,5 +1,6 @@
 package io.routemcp.gateway.api;
 
+import io.routemcp.kit.database.DatabaseFailures;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
 import io.routemcp.kit.edge.EdgeErrors;
@@ -31,6 +32,9 @@ public final class FailureHandler {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiException api) {
       return api;
+    }
+    if (DatabaseFailures.isUnavailable(failure)) {
+      return DatabaseFailures.unavailable();
     }
     if (failure instanceof DecodeException) {
       return new ApiException(ErrorCode.VALIDATION_ERROR, "Malformed JSON body");

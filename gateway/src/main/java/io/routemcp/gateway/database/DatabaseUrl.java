@@ -50,8 +50,9 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         user == null ? "postgres" : user, password);
   }
 
-  public static DatabaseUrl local(int port, String database) {
-    return new DatabaseUrl("localhost", port, database, "postgres", null);
+  /** A server on this machine's IPv4 loopback, where the embedded one listens. */
+  public static DatabaseUrl local(int port, String database, String user, String password) {
+    return new DatabaseUrl("127.0.0.1", port, database, user, password);
   }
 
   /** For {@code PgConnectOptions.fromUri}. */

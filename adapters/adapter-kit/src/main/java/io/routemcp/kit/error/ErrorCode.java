@@ -31,6 +31,7 @@ public record ErrorCode(String code, int status) {
   public static final ErrorCode PROVIDER_AUTH_FAILED = new ErrorCode("PROVIDER_AUTH_FAILED", 401);
   public static final ErrorCode PROVIDER_ERROR = new ErrorCode("PROVIDER_ERROR", 502);
   public static final ErrorCode PROVIDER_UNAVAILABLE = new ErrorCode("PROVIDER_UNAVAILABLE", 503);
+  public static final ErrorCode SERVICE_UNAVAILABLE = new ErrorCode("SERVICE_UNAVAILABLE", 503);
   public static final ErrorCode INTERNAL_ERROR = new ErrorCode("INTERNAL_ERROR", 500);
 
   /** {@code <RESOURCE>_NOT_FOUND}, e.g. {@code CONTACT_NOT_FOUND}. */

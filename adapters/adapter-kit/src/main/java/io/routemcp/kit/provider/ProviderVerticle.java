@@ -1,5 +1,6 @@
 package io.routemcp.kit.provider;
 
+import io.routemcp.kit.database.DatabaseFailures;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
 import io.vertx.core.Future;
@@ -74,6 +75,9 @@ public abstract class ProviderVerticle extends VerticleBase {
   private ApiException toApiException(ProviderRequest request, Throwable failure) {
     if (failure instanceof ApiException api) {
       return api.provider() == null ? api.withProvider(descriptor().slug()) : api;
+    }
+    if (DatabaseFailures.isUnavailable(failure)) {
+      return DatabaseFailures.unavailable();
     }
     LOG.error("Provider {} failed on {} {} (request {})", descriptor().slug(), request.op().wireName(),
         request.resource().wireName(), request.requestId(), failure);
