@@ -67,8 +67,8 @@ public final class ConnectServerVerticle extends VerticleBase {
             .putHeader("Referrer-Policy", "no-referrer");
         ctx.next();
       });
-      router.route().handler(new ConnectRateLimit(config().getInteger("rateLimitPerTokenPerMinute", 60),
-          config().getInteger("rateLimitPerAddressPerMinute", 600)));
+      EdgeLimits limits = EdgeLimits.fromJson(config().getJsonObject("edge"));
+      router.route().handler(new ConnectRateLimit(limits.connectRequestsPerTokenPerMinute(), limits.connectRequestsPerAddressPerMinute()));
       new WidgetRoutes(assets, () -> publicUrl).mount(router);
       new WidgetApi(sessions, config.providers(), connections, writer,
           new ApiKeyVerifier(client, config.tokenRequestTimeoutMs())).mount(router);

@@ -33,7 +33,7 @@ class ConnectRateLimitTest {
     HubSpotSimulator hubspot = ConnectTestConfig.hubspotSimulator();
     hubspot.start(vertx).await(5, TimeUnit.SECONDS);
     JsonObject config = ConnectTestConfig.withServer(ConnectTestConfig.config(database.url(), ConnectTestConfig.randomMasterKey(), hubspot))
-        .put("rateLimitPerTokenPerMinute", 3).put("rateLimitPerAddressPerMinute", 8);
+        .put("edge", new JsonObject().put("connectRequestsPerTokenPerMinute", 3).put("connectRequestsPerAddressPerMinute", 8));
     vertx.deployVerticle(new ConnectVerticle(), new DeploymentOptions().setConfig(config)).await(20, TimeUnit.SECONDS);
     String connectUrl = (String) vertx.sharedData().getLocalMap(ConnectServerVerticle.PORT_KEY).get("publicUrl");
     WebClient http = WebClient.create(vertx);

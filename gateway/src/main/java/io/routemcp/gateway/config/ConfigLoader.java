@@ -112,7 +112,11 @@ public final class ConfigLoader {
         positive("ROUTEMCP_HTTP_MAX_CONNECTIONS_PER_CLIENT", env.get("ROUTEMCP_HTTP_MAX_CONNECTIONS_PER_CLIENT"),
             json.getInteger("httpMaxConnectionsPerClient", defaults.maxConnectionsPerClient())),
         positive("ROUTEMCP_SHUTDOWN_GRACE_MS", env.get("ROUTEMCP_SHUTDOWN_GRACE_MS"),
-            json.getInteger("shutdownGraceMs", (int) defaults.shutdownGraceMs())));
+            json.getInteger("shutdownGraceMs", (int) defaults.shutdownGraceMs())),
+        positive("ROUTEMCP_CONNECT_REQUESTS_PER_TOKEN_PER_MINUTE", env.get("ROUTEMCP_CONNECT_REQUESTS_PER_TOKEN_PER_MINUTE"),
+            json.getInteger("connectRequestsPerTokenPerMinute", defaults.connectRequestsPerTokenPerMinute())),
+        positive("ROUTEMCP_CONNECT_REQUESTS_PER_ADDRESS_PER_MINUTE", env.get("ROUTEMCP_CONNECT_REQUESTS_PER_ADDRESS_PER_MINUTE"),
+            json.getInteger("connectRequestsPerAddressPerMinute", defaults.connectRequestsPerAddressPerMinute())));
   }
 
   /** {@code ROUTEMCP_PROVIDER_ACME_CRM_TOKEN_URL} for slug {@code acme-crm} and key {@code TOKEN_URL}. */

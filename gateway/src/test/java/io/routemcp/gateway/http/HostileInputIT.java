@@ -76,7 +76,10 @@ class HostileInputIT {
   void hostileInput(Vertx vertx, VertxTestContext ctx) throws Exception {
     GatewayHarness gateway = GatewayHarness.start(vertx, TestDatabase.create(), Map.of(
             "ROUTEMCP_HTTP_IDLE_TIMEOUT_MS", String.valueOf(IDLE_TIMEOUT_MS),
-            "ROUTEMCP_HTTP_HEADER_TIMEOUT_MS", String.valueOf(HEADER_TIMEOUT_MS)))
+            "ROUTEMCP_HTTP_HEADER_TIMEOUT_MS", String.valueOf(HEADER_TIMEOUT_MS),
+            // every request comes from one address: the Connect server's own limit would answer most of them 429
+            "ROUTEMCP_CONNECT_REQUESTS_PER_ADDRESS_PER_MINUTE", "1000000",
+            "ROUTEMCP_CONNECT_REQUESTS_PER_TOKEN_PER_MINUTE", "1000000"))
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     GatewayHarness.Tenant tenant = gateway.newTenant().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     String connectToken = gateway.connectToken(tenant.testKey(), "hostile-1", "Hostile").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -11,17 +11,21 @@ import io.vertx.core.json.JsonObject;
  * @param maxConnectionsPerClient concurrent connections from one client address; requests on
  *     the ones beyond are refused with 429 and the connection closed
  * @param shutdownGraceMs on shutdown, how long in-flight requests may take to finish
+ * @param connectRequestsPerTokenPerMinute Connect server requests one ct_ token may make a minute
+ * @param connectRequestsPerAddressPerMinute Connect server requests one client address may make a minute
  */
-public record EdgeLimits(long idleTimeoutMs, long headerTimeoutMs, int maxConnectionsPerClient, long shutdownGraceMs) {
+public record EdgeLimits(long idleTimeoutMs, long headerTimeoutMs, int maxConnectionsPerClient, long shutdownGraceMs,
+    int connectRequestsPerTokenPerMinute, int connectRequestsPerAddressPerMinute) {
 
-  public static final EdgeLimits DEFAULTS = new EdgeLimits(30_000, 10_000, 128, 10_000);
+  public static final EdgeLimits DEFAULTS = new EdgeLimits(30_000, 10_000, 128, 10_000, 60, 600);
   /** The longest request line (method, URI, version); longer ones are answered 414. */
   public static final int MAX_INITIAL_LINE_LENGTH = 8192;
   /** The largest header block; larger ones are answered 431. */
   public static final int MAX_HEADER_SIZE = 16_384;
 
   public EdgeLimits {
-    if (idleTimeoutMs <= 0 || headerTimeoutMs <= 0 || maxConnectionsPerClient <= 0 || shutdownGraceMs < 0) {
+    if (idleTimeoutMs <= 0 || headerTimeoutMs <= 0 || maxConnectionsPerClient <= 0 || shutdownGraceMs < 0
+        || connectRequestsPerTokenPerMinute <= 0 || connectRequestsPerAddressPerMinute <= 0) {
       throw new IllegalArgumentException("edge limits must be positive");
     }
   }
@@ -31,7 +35,9 @@ public record EdgeLimits(long idleTimeoutMs, long headerTimeoutMs, int maxConnec
         .put("idleTimeoutMs", idleTimeoutMs)
         .put("headerTimeoutMs", headerTimeoutMs)
         .put("maxConnectionsPerClient", maxConnectionsPerClient)
-        .put("shutdownGraceMs", shutdownGraceMs);
+        .put("shutdownGraceMs", shutdownGraceMs)
+        .put("connectRequestsPerTokenPerMinute", connectRequestsPerTokenPerMinute)
+        .put("connectRequestsPerAddressPerMinute", connectRequestsPerAddressPerMinute);
   }
 
   /** The limits in {@code json}, the defaults for what it leaves out (or all of them for null). */
@@ -43,6 +49,8 @@ public record EdgeLimits(long idleTimeoutMs, long headerTimeoutMs, int maxConnec
         json.getLong("idleTimeoutMs", DEFAULTS.idleTimeoutMs),
         json.getLong("headerTimeoutMs", DEFAULTS.headerTimeoutMs),
         json.getInteger("maxConnectionsPerClient", DEFAULTS.maxConnectionsPerClient),
-        json.getLong("shutdownGraceMs", DEFAULTS.shutdownGraceMs));
+        json.getLong("shutdownGraceMs", DEFAULTS.shutdownGraceMs),
+        json.getInteger("connectRequestsPerTokenPerMinute", DEFAULTS.connectRequestsPerTokenPerMinute),
+        json.getInteger("connectRequestsPerAddressPerMinute", DEFAULTS.connectRequestsPerAddressPerMinute));
   }
 }
