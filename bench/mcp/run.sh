@@ -18,7 +18,7 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port)
-ADMIN=bench-admin-$RANDOM$RANDOM
+ADMIN=$(head -c 32 /dev/urandom | base64 | tr -d "/+=")
 ROUTEMCP_HTTP_PORT=$PORT ROUTEMCP_CONNECT_PORT=$(free_port) ROUTEMCP_DATA_DIR="$WORK/data" ROUTEMCP_ADMIN_TOKEN=$ADMIN \
   java -jar gateway/target/routemcp.jar > "$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!

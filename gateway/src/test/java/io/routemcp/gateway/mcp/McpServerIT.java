@@ -36,7 +36,7 @@ class McpServerIT {
 
   private static final Path JAR = Path.of("target", "routemcp.jar");
   private static final Path CLIENT = Path.of("src", "test", "mcp-client");
-  private static final String ADMIN = "mcp-it-admin-token";
+  private static final String ADMIN = "mcp-it-admin-token-of-at-least-32-characters";
   private static final String USER = "agent-user-1";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
