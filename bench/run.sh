@@ -3,6 +3,7 @@
 # served through `nginx proxy_pass` and through RouteMCP (a live key and an imported HubSpot
 # connection whose API base is an nginx static page), plus the sandbox path; the gateway's CPU per
 # request and RSS. Installs nginx and wrk when missing. Usage: bench/run.sh [seconds per run, default 10]
+# ROUTEMCP_BENCH_JAR measures another build of the gateway (e.g. an older commit's) against the same page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
@@ -20,6 +21,7 @@ need nginx nginx
 need wrk wrk
 need curl curl
 [ -f gateway/target/routemcp.jar ] && [ -f demo/target/routemcp-demo.jar ] || mvn -B -q -DskipTests package
+GATEWAY_JAR=${ROUTEMCP_BENCH_JAR:-gateway/target/routemcp.jar}
 
 WORK=$(mktemp -d /tmp/routemcp-bench.XXXXXX)
 chmod 755 "$WORK" # nginx's workers read the page as another user
@@ -79,7 +81,7 @@ API_PORT=$(free_port); CONNECT_PORT=$(free_port)
 ADMIN=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
 ROUTEMCP_HTTP_PORT=$API_PORT ROUTEMCP_CONNECT_PORT=$CONNECT_PORT ROUTEMCP_DATA_DIR="$WORK/data" ROUTEMCP_ADMIN_TOKEN=$ADMIN \
 ROUTEMCP_PROVIDER_HUBSPOT_API_BASE_URL="http://127.0.0.1:$PROVIDER_PORT" \
-  java ${ROUTEMCP_BENCH_JAVA_OPTS:-} -jar gateway/target/routemcp.jar > "$WORK/gateway.log" 2>&1 &
+  java ${ROUTEMCP_BENCH_JAVA_OPTS:-} -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
 GATEWAY=$!; PIDS+=($GATEWAY)
 for _ in $(seq 1 120); do grep -q "RouteMCP listening on" "$WORK/gateway.log" && break; sleep 0.5; done
 admin() { curl -sf -X "$1" "http://127.0.0.1:$API_PORT$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
