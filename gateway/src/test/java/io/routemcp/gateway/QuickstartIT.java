@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuickstartIT {
 
-  private static final Path JAR = Path.of("target", "routemcp.jar");
+  private static final Path JAR = JarProcess.JAR;
   private static final String ADMIN = "quickstart-admin-token-0123456789abcdef";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,7 +43,7 @@ class QuickstartIT {
   static void start() throws Exception {
     assertThat(JAR).as("run mvn package first").exists();
     dataDir = Files.createTempDirectory("routemcp-quickstart");
-    port = freePort();
+    port = JarProcess.freePort();
     gateway = launch(port);
   }
 
@@ -117,7 +116,7 @@ class QuickstartIT {
     ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString());
     builder.environment().putAll(Map.of(
         "ROUTEMCP_HTTP_PORT", String.valueOf(port),
-        "ROUTEMCP_CONNECT_PORT", String.valueOf(freePort()),
+        "ROUTEMCP_CONNECT_PORT", String.valueOf(JarProcess.freePort()),
         "ROUTEMCP_DATA_DIR", Files.createTempDirectory("routemcp-clash").toString()));
     builder.environment().remove("ROUTEMCP_DATABASE_URL");
     Process clash = builder.start();
@@ -128,27 +127,7 @@ class QuickstartIT {
   }
 
   private static Process launch(int httpPort) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolve("gateway.log").toFile());
-    builder.environment().putAll(Map.of(
-        "ROUTEMCP_HTTP_PORT", String.valueOf(httpPort),
-        "ROUTEMCP_CONNECT_PORT", String.valueOf(freePort()),
-        "ROUTEMCP_DATA_DIR", dataDir.toString(),
-        "ROUTEMCP_ADMIN_TOKEN", ADMIN));
-    builder.environment().remove("ROUTEMCP_DATABASE_URL");
-    Process process = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("gateway exited: " + Files.readString(dataDir.resolve("gateway.log")));
-      }
-      if (Files.readString(dataDir.resolve("gateway.log")).contains("RouteMCP listening")) {
-        return process;
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    throw new IllegalStateException("gateway did not start: " + Files.readString(dataDir.resolve("gateway.log")));
+    return JarProcess.launch(dataDir, httpPort, ADMIN, Map.of());
   }
 
   private static JsonObject call(String method, String path, String auth, String endUser, JsonObject body) throws Exception {
@@ -184,11 +163,5 @@ class QuickstartIT {
       }
     }
     return found;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -2,10 +2,10 @@ package io.routemcp.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.routemcp.gateway.JarProcess;
+
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Graceful shutdown of the fat jar")
 class GracefulShutdownIT {
 
-  private static final Path JAR = Path.of("target", "routemcp.jar");
+  private static final Path JAR = JarProcess.JAR;
   private static final String ADMIN = "shutdown-admin-token-0123456789abcdef";
   private static final int IN_FLIGHT = 10;
 
@@ -40,7 +40,7 @@ class GracefulShutdownIT {
   void inFlightRequestsFinish() throws Exception {
     assertThat(JAR).as("run mvn package first").exists();
     Path dataDir = Files.createTempDirectory("routemcp-shutdown");
-    int port = freePort();
+    int port = JarProcess.freePort();
     gateway = launch(dataDir, port);
 
     // each request sends its head and half its body, so it is in flight when the signal arrives
@@ -92,34 +92,6 @@ class GracefulShutdownIT {
   }
 
   private static Process launch(Path dataDir, int httpPort) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolve("gateway.log").toFile());
-    builder.environment().putAll(Map.of(
-        "ROUTEMCP_HTTP_PORT", String.valueOf(httpPort),
-        "ROUTEMCP_CONNECT_PORT", String.valueOf(freePort()),
-        "ROUTEMCP_DATA_DIR", dataDir.toString(),
-        "ROUTEMCP_ADMIN_TOKEN", ADMIN,
-        "ROUTEMCP_SHUTDOWN_GRACE_MS", "15000"));
-    builder.environment().remove("ROUTEMCP_DATABASE_URL");
-    Process process = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      String log = Files.readString(dataDir.resolve("gateway.log"));
-      if (!process.isAlive()) {
-        throw new IllegalStateException("gateway exited: " + log);
-      }
-      if (log.contains("RouteMCP listening")) {
-        return process;
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    throw new IllegalStateException("gateway did not start: " + Files.readString(dataDir.resolve("gateway.log")));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return JarProcess.launch(dataDir, httpPort, ADMIN, Map.of("ROUTEMCP_SHUTDOWN_GRACE_MS", "15000"));
   }
 }

@@ -2,10 +2,10 @@ package io.routemcp.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routemcp.gateway.JarProcess;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class McpServerIT {
 
-  private static final Path JAR = Path.of("target", "routemcp.jar");
+  private static final Path JAR = JarProcess.JAR;
   private static final Path CLIENT = Path.of("src", "test", "mcp-client");
   private static final String ADMIN = "mcp-it-admin-token-of-at-least-32-characters";
   private static final String USER = "agent-user-1";
@@ -52,24 +52,8 @@ class McpServerIT {
     assertThat(JAR).as("run mvn package first").exists();
     assertThat(CLIENT.resolve("node_modules")).as("run npm ci in " + CLIENT + " (scripts/test.sh does)").exists();
     dataDir = Files.createTempDirectory("routemcp-mcp");
-    port = freePort();
-    ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolve("gateway.log").toFile());
-    builder.environment().putAll(Map.of(
-        "ROUTEMCP_HTTP_PORT", String.valueOf(port),
-        "ROUTEMCP_CONNECT_PORT", String.valueOf(freePort()),
-        "ROUTEMCP_DATA_DIR", dataDir.toString(),
-        "ROUTEMCP_ADMIN_TOKEN", ADMIN,
-        "ROUTEMCP_MCP_ALLOWED_ORIGINS", "https://agent.example.com"));
-    builder.environment().remove("ROUTEMCP_DATABASE_URL");
-    gateway = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!Files.readString(dataDir.resolve("gateway.log")).contains("RouteMCP listening")) {
-      assertThat(gateway.isAlive()).as(Files.readString(dataDir.resolve("gateway.log"))).isTrue();
-      assertThat(System.nanoTime()).as("gateway did not start").isLessThan(deadline);
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
+    port = JarProcess.freePort();
+    gateway = JarProcess.launch(dataDir, port, ADMIN, Map.of("ROUTEMCP_MCP_ALLOWED_ORIGINS", "https://agent.example.com"));
     keyA = testKey("Agents A", null);
     keyB = testKey("Agents B", null);
   }
@@ -321,9 +305,4 @@ class McpServerIT {
     return new JsonObject(response.body());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }
