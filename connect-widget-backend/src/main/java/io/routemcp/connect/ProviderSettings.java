@@ -1,6 +1,7 @@
 package io.routemcp.connect;
 
 import io.routemcp.kit.oauth.OAuthDescriptor;
+import io.routemcp.kit.outbound.TrustedApiHosts;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,9 +16,12 @@ import java.util.List;
  */
 public record ProviderSettings(
     String slug, String name, List<String> authTypes, OAuthDescriptor oauth, String clientId, String clientSecret,
-    String apiBaseUrl) {
+    String apiBaseUrl, TrustedApiHosts apiHosts) {
 
-  /** {@code {name?, authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?}}; the name defaults to the slug */
+  /**
+   * {@code {name?, authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?, trustedApiHosts?, apiDomainMetadata?}};
+   * the name defaults to the slug
+   */
   public static ProviderSettings fromJson(String slug, JsonObject json) {
     JsonArray authTypes = json.getJsonArray("authTypes");
     if (authTypes == null || authTypes.isEmpty()) {
@@ -30,7 +34,21 @@ public record ProviderSettings(
       throw new IllegalArgumentException("providers." + slug + " accepts oauth2 but has no oauth.tokenUrl");
     }
     return new ProviderSettings(slug, json.getString("name", slug), types, oauth, json.getString("clientId"), json.getString("clientSecret"),
-        json.getString("apiBaseUrl"));
+        json.getString("apiBaseUrl"), TrustedApiHosts.of(json, json.getString("apiBaseUrl")));
+  }
+
+  /**
+   * Token-response metadata without an API domain this provider does not serve: such a domain
+   * would receive the connection's token, so it is dropped (and said, without any secret).
+   */
+  public JsonObject trustedMetadata(JsonObject metadata, org.slf4j.Logger log) {
+    if (apiHosts.acceptsMetadata(metadata)) {
+      return metadata;
+    }
+    log.warn("{} token response named an API domain that is not one of its hosts; ignored", slug);
+    JsonObject kept = metadata.copy();
+    kept.remove(apiHosts.metadataField());
+    return kept;
   }
 
   public boolean accepts(String authType) {

@@ -12,6 +12,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The refresh_token grant against a provider's token endpoint, and the reading of its answer.
@@ -21,6 +23,8 @@ import java.util.Set;
  * {@code {"status":"BAD_REFRESH_TOKEN","message":"missing or unknown refresh token"}}.
  */
 final class TokenEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
 
   private static final Set<String> DEAD_GRANT_ERRORS = Set.of("invalid_grant", "invalid_code");
   private static final String HUBSPOT_DEAD_GRANT_STATUS = "BAD_REFRESH_TOKEN";
@@ -79,6 +83,7 @@ final class TokenEndpoint {
         metadata.put(field, body.getValue(field));
       }
     }
+    metadata = provider.trustedMetadata(metadata, LOG);
     return Future.succeededFuture(new RefreshedToken(accessToken, rotated,
         Instant.now().plusSeconds(expiresIn(body, provider.oauth().accessTokenLifetimeSeconds())), metadata));
   }
