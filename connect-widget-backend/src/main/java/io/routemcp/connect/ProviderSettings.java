@@ -1,6 +1,7 @@
 package io.routemcp.connect;
 
 import io.routemcp.kit.oauth.OAuthDescriptor;
+import io.routemcp.kit.outbound.TrustedApiHosts;
 import io.routemcp.kit.provider.ApiKeyVerification;
 import io.routemcp.kit.provider.WidgetLook;
 import io.vertx.core.MultiMap;
@@ -19,11 +20,12 @@ import java.util.function.Supplier;
  */
 public record ProviderSettings(
     String slug, String name, List<String> authTypes, OAuthDescriptor oauth, String clientId, String clientSecret,
-    String apiBaseUrl, ApiKeyVerification apiKeyVerification, WidgetLook widget) {
+    String apiBaseUrl, ApiKeyVerification apiKeyVerification, WidgetLook widget, TrustedApiHosts apiHosts) {
 
   /**
-   * {@code {name?, authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?, apiKeyVerification?, widget?}}:
-   * the provider's descriptor with this deployment's endpoints and credentials; the name defaults to the slug
+   * {@code {name?, authTypes:[..], oauth?:{…}, clientId?, clientSecret?, apiBaseUrl?, apiKeyVerification?, widget?,
+   * trustedApiHosts?, apiDomainMetadata?}}: the provider's descriptor with this deployment's endpoints and
+   * credentials; the name defaults to the slug
    */
   public static ProviderSettings fromJson(String slug, JsonObject json) {
     JsonArray authTypes = json.getJsonArray("authTypes");
@@ -39,7 +41,8 @@ public record ProviderSettings(
     return new ProviderSettings(slug, json.getString("name", slug), types, oauth, json.getString("clientId"), json.getString("clientSecret"),
         json.getString("apiBaseUrl"),
         described(slug, () -> ApiKeyVerification.fromJson(json.getJsonObject("apiKeyVerification"))),
-        described(slug, () -> WidgetLook.fromJson(json.getJsonObject("widget"))));
+        described(slug, () -> WidgetLook.fromJson(json.getJsonObject("widget"))),
+        TrustedApiHosts.of(json, json.getString("apiBaseUrl")));
   }
 
   /** A part of the descriptor, or an error naming the provider it is wrong for. */
@@ -49,6 +52,20 @@ public record ProviderSettings(
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new IllegalArgumentException("providers." + slug + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Token-response metadata without an API domain this provider does not serve: such a domain
+   * would receive the connection's token, so it is dropped (and said, without any secret).
+   */
+  public JsonObject trustedMetadata(JsonObject metadata, org.slf4j.Logger log) {
+    if (apiHosts.acceptsMetadata(metadata)) {
+      return metadata;
+    }
+    log.warn("{} token response named an API domain that is not one of its hosts; ignored", slug);
+    JsonObject kept = metadata.copy();
+    kept.remove(apiHosts.metadataField());
+    return kept;
   }
 
   public boolean accepts(String authType) {

@@ -100,7 +100,9 @@ public final class Gateway {
           .put("authTypes", new JsonArray(descriptor.authTypes()))
           .put("apiBaseUrl", first(settings.apiBaseUrl(), descriptor.raw().getString("apiBaseUrl")))
           .put("clientId", settings.clientId())
-          .put("clientSecret", settings.clientSecret());
+          .put("clientSecret", settings.clientSecret())
+          .put("trustedApiHosts", descriptor.raw().getJsonArray("trustedApiHosts"))
+          .put("apiDomainMetadata", descriptor.raw().getString("apiDomainMetadata"));
       if (descriptor.oauth() != null) {
         OAuthDescriptor oauth = OAuthDescriptor.fromJson(descriptor.oauth());
         entry.put("oauth", descriptor.oauth().copy()

@@ -115,4 +115,35 @@ class TenantIsolationIT {
           ctx.completeNow();
         })));
   }
+
+  private static Future<Response> importWithApiDomain(Tenant t, String provider, Object apiDomain) {
+    return gateway.admin(HttpMethod.POST, "/admin/v1/organizations/" + t.orgId() + "/connections", new JsonObject()
+        .put("environment", "live").put("endUserId", "ssrf").put("provider", provider)
+        .put("credentials", new JsonObject().put("access_token", "at-" + provider).put("refresh_token", "rt-" + provider))
+        .put("metadata", new JsonObject().put("api_domain", apiDomain)));
+  }
+
+  @Test
+  @DisplayName("an imported connection's api_domain must be one of the provider's API hosts: others are refused with VALIDATION_ERROR")
+  void importRefusesUntrustedApiDomains(VertxTestContext ctx) {
+    gateway.newTenant().compose(t -> Future.all(List.of(
+            importWithApiDomain(t, "zoho-crm", "http://169.254.169.254/latest/meta-data"),
+            importWithApiDomain(t, "zoho-crm", "not a url"),
+            importWithApiDomain(t, "zoho-crm", "https://metadata.google.internal"),
+            importWithApiDomain(t, "pipedrive", "https://evil.example"),
+            importWithApiDomain(t, "pipedrive", "https://acme.pipedrive.com.evil.example"),
+            importWithApiDomain(t, "zoho-crm", "https://www.zohoapis.eu"),
+            importWithApiDomain(t, "pipedrive", "https://acme.pipedrive.com"))))
+        .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+          List<Response> rs = all.list();
+          for (int i = 0; i < 5; i++) {
+            assertThat(rs.get(i).status()).as("case " + i + ": " + rs.get(i).body()).isEqualTo(400);
+            assertThat(rs.get(i).code()).isEqualTo("VALIDATION_ERROR");
+            assertThat(rs.get(i).body().encode()).contains("metadata.api_domain");
+          }
+          assertThat(rs.get(5).status()).as(String.valueOf(rs.get(5).body())).isEqualTo(201);
+          assertThat(rs.get(6).status()).as(String.valueOf(rs.get(6).body())).isEqualTo(201);
+          ctx.completeNow();
+        })));
+  }
 }

@@ -109,6 +109,9 @@ public final class ConnectionsVerticle extends VerticleBase {
     } else {
       authType = authTypeOrProblem(provider, request.authType(), problems);
     }
+    if (provider != null && !provider.apiHosts().acceptsMetadata(request.metadata())) {
+      problems.add(new FieldProblem("metadata." + provider.apiHosts().metadataField(), "must be an https URL on one of " + provider.name() + "'s API hosts"));
+    }
     if (isBlank(request.accessToken())) {
       problems.add(new FieldProblem("credentials.access_token", "required"));
     }

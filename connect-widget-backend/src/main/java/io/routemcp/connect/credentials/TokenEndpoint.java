@@ -12,6 +12,8 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The refresh_token grant against a provider's token endpoint, and the reading of its answer.
@@ -20,6 +22,8 @@ import java.time.Instant;
  * ({@link io.routemcp.kit.oauth.TokenErrors}).
  */
 final class TokenEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
 
   private final WebClient client;
   private final long timeoutMillis;
@@ -75,6 +79,7 @@ final class TokenEndpoint {
         metadata.put(field, body.getValue(field));
       }
     }
+    metadata = provider.trustedMetadata(metadata, LOG);
     return Future.succeededFuture(new RefreshedToken(accessToken, rotated,
         Instant.now().plusSeconds(expiresIn(body, provider.oauth().accessTokenLifetimeSeconds())), metadata));
   }

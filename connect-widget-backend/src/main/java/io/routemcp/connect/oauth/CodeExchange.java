@@ -79,6 +79,7 @@ public final class CodeExchange {
         metadata.put(field, body.getValue(field));
       }
     }
+    metadata = provider.trustedMetadata(metadata, LOG);
     long lifetime = expiresIn(body, provider.oauth().accessTokenLifetimeSeconds());
     return Future.succeededFuture(new IssuedTokens(accessToken, refreshToken, Instant.now().plusSeconds(lifetime), metadata));
   }

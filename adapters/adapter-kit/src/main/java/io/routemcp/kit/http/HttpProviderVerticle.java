@@ -4,6 +4,8 @@ import io.routemcp.kit.connect.Credentials;
 import io.routemcp.kit.connect.CredentialsClient;
 import io.routemcp.kit.connect.CredentialsRequest;
 import io.routemcp.kit.error.ApiException;
+import io.routemcp.kit.outbound.OutboundGuard;
+import io.routemcp.kit.outbound.TrustedApiHosts;
 import io.routemcp.kit.provider.ProviderReply;
 import io.routemcp.kit.provider.ProviderRequest;
 import io.routemcp.kit.provider.ProviderVerticle;
@@ -56,6 +58,8 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   private HttpSettings settings;
   private WebClient client;
   private ConnectionBreakers breakers;
+  private TrustedApiHosts apiHosts;
+  private OutboundGuard guard;
   private CredentialsClient credentials;
   private ProviderFailures failures;
 
@@ -140,6 +144,8 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
         .setMaxRetries(0)
         .setFallbackOnFailure(false)
         .setNotificationAddress(null), host(settings.apiBaseUrl()), settings.breakerProviderWideConnections());
+    apiHosts = TrustedApiHosts.of(descriptor().raw(), settings.apiBaseUrl());
+    guard = new OutboundGuard(vertx);
     credentials = new CredentialsClient(vertx, settings.credentialsTimeoutMs());
     return Future.succeededFuture();
   }
@@ -175,13 +181,20 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
       result.fail(failures.unreachable(badBase, settings.requestTimeoutMs()));
       return;
     }
+    if (!apiHosts.trusts(url)) {
+      // an import or token response predating the trusted-host check: the credential stays here
+      LOG.warn("{} connection {} names an API host {} does not serve; not calling it", descriptor().slug(),
+          request.call().request().connectionId(), descriptor().name());
+      result.fail(failures.untrustedHost());
+      return;
+    }
     String host = host(url);
     if (breakers.providerDown(host)) {
       result.fail(failures.circuitOpen(settings.breakerResetTimeoutMs()));
       return;
     }
     CircuitBreaker breaker = breakers.forConnection(request.call().request().connectionId(), host);
-    breaker.<HttpResponse<Buffer>>execute(() -> transmit(request, url)).onComplete(outcome -> {
+    breaker.<HttpResponse<Buffer>>execute(() -> guard.admit(url).compose(v -> transmit(request, url))).onComplete(outcome -> {
       if (outcome.succeeded()) {
         answered(request, attempt, outcome.result(), result);
         return;

@@ -57,6 +57,11 @@ final class ProviderFailures {
         name + " is failing; requests are paused for a moment", slug, Math.max(1L, resetTimeoutMs / 1000), null);
   }
 
+  /** The connection's API domain is not one of the provider's hosts, so its credential is not sent there. */
+  ApiException untrustedHost() {
+    return failure(ErrorCode.PROVIDER_ERROR, "This connection's API domain is not a " + name + " host; reconnect it");
+  }
+
   /** The transport failed: no answer in time, or no connection. */
   ApiException unreachable(Throwable cause, long timeoutMs) {
     if (cause instanceof TimeoutException) {
