@@ -16,14 +16,14 @@ public final class JarProcess {
   private JarProcess() {}
 
   /**
-   * Starts {@code java -jar routemcp.jar} with its log in {@code dataDir/gateway.log} and returns
+   * Starts {@code java -jar routemcp.jar} with its log appended to {@code dataDir/gateway.log} and returns
    * once it listens; fails with the log when it exits or does not listen within 120 s.
    */
   public static Process launch(Path dataDir, int httpPort, String adminToken, Map<String, String> environment) throws Exception {
     Path log = dataDir.resolve("gateway.log");
     ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString())
         .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = new HashMap<>(Map.of(
         "ROUTEMCP_HTTP_PORT", String.valueOf(httpPort),
         "ROUTEMCP_CONNECT_PORT", String.valueOf(freePort()),
@@ -32,13 +32,14 @@ public final class JarProcess {
     env.putAll(environment);
     builder.environment().putAll(env);
     builder.environment().remove("ROUTEMCP_DATABASE_URL");
+    long earlier = Files.exists(log) ? Files.size(log) : 0;
     Process process = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("gateway exited: " + Files.readString(log));
       }
-      if (Files.readString(log).contains("RouteMCP listening")) {
+      if (Files.readString(log).substring((int) earlier).contains("RouteMCP listening")) {
         return process;
       }
       TimeUnit.MILLISECONDS.sleep(200);

@@ -6,7 +6,7 @@ import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +32,7 @@ public final class DatabaseFailures {
         String state = pg.getSqlState();
         return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
       }
-      if (t instanceof ClosedConnectionException || t instanceof ConnectException || t instanceof ClosedChannelException
+      if (t instanceof ClosedConnectionException || t instanceof SocketException || t instanceof ClosedChannelException
           || t instanceof TimeoutException || t instanceof ConnectionPoolTooBusyException
           || t instanceof io.netty.channel.ConnectTimeoutException
           || t instanceof VertxException && ACQUIRE_TIMEOUT.equals(t.getMessage())) {

@@ -55,11 +55,12 @@ class DatabasePoolTest {
   }
 
   @Test
-  @DisplayName("server states for shutdown, start-up, cancelled statements and lost connections are unavailability; a constraint is not")
+  @DisplayName("server states for shutdown, start-up, cancelled statements, lost and reset connections are unavailability; a constraint is not")
   void serverStates() {
     for (String state : new String[] {"57P01", "57P03", "57014", "08006", "53300"}) {
       assertThat(DatabaseFailures.isUnavailable(new RuntimeException(pg(state)))).as(state).isTrue();
     }
+    assertThat(DatabaseFailures.isUnavailable(new java.net.SocketException("Connection reset"))).as("a reset socket").isTrue();
     assertThat(DatabaseFailures.isUnavailable(pg("23505"))).isFalse();
     assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("a bug"))).isFalse();
     assertThat(DatabaseFailures.unavailable().errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
