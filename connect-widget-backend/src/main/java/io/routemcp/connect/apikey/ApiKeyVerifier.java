@@ -1,6 +1,5 @@
 package io.routemcp.connect.apikey;
 
-import io.routemcp.connect.ConnectErrors;
 import io.routemcp.connect.ProviderSettings;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
@@ -58,7 +57,7 @@ public final class ApiKeyVerifier {
         .compose(response -> {
           int status = response.statusCode();
           if (status == 401 || status == 403) {
-            return Future.failedFuture(new ApiException(ConnectErrors.API_TOKEN_REJECTED, provider.name()
+            return Future.failedFuture(new ApiException(ErrorCode.API_TOKEN_REJECTED, provider.name()
                 + " did not accept this API token. Check that you copied all of it and that it is still active.",
                 provider.slug(), null, null));
           }

@@ -1,6 +1,5 @@
 package io.routemcp.connect.widget;
 
-import io.routemcp.connect.ConnectErrors;
 import io.routemcp.connect.ProviderSettings;
 import io.routemcp.connect.connections.ConnectionRecord;
 import io.routemcp.connect.connections.ConnectionWriter;
@@ -172,7 +171,7 @@ final class OAuthRoutes {
       code = code.substring(0, Math.min(64, code.length()));
       LOG.info("{} answered the authorization with error {}", provider.slug(), code);
       if ("access_denied".equals(code)) {
-        return Future.failedFuture(new ApiException(ConnectErrors.ACCESS_DENIED,
+        return Future.failedFuture(new ApiException(ErrorCode.ACCESS_DENIED,
             "You declined to connect " + provider.name() + ". Nothing was connected.", provider.slug(), null, null));
       }
       return Future.failedFuture(new ApiException(ErrorCode.PROVIDER_ERROR,
@@ -246,19 +245,19 @@ final class OAuthRoutes {
 
   private static ApiException stateError(OAuthStateStore.Check check) {
     return switch (check) {
-      case REPLAYED -> new ApiException(ConnectErrors.OAUTH_STATE_REPLAYED,
+      case REPLAYED -> new ApiException(ErrorCode.OAUTH_STATE_REPLAYED,
           "This sign-in response was already used. Start again from the app to connect.");
-      case EXPIRED -> new ApiException(ConnectErrors.OAUTH_STATE_EXPIRED,
+      case EXPIRED -> new ApiException(ErrorCode.OAUTH_STATE_EXPIRED,
           "This sign-in took too long and has expired. Start again from the app to connect.");
-      case FOREIGN -> new ApiException(ConnectErrors.OAUTH_STATE_FOREIGN,
+      case FOREIGN -> new ApiException(ErrorCode.OAUTH_STATE_FOREIGN,
           "This sign-in was started in another browser. Finish it in the browser where you started, or start again.");
-      default -> new ApiException(ConnectErrors.OAUTH_STATE_INVALID,
+      default -> new ApiException(ErrorCode.OAUTH_STATE_INVALID,
           "This sign-in response is not valid. Start again from the app to connect.");
     };
   }
 
   private static ApiException notAvailable(String slug) {
-    return new ApiException(ConnectErrors.PROVIDER_NOT_AVAILABLE,
+    return new ApiException(ErrorCode.PROVIDER_NOT_AVAILABLE,
         "This provider cannot be connected here.", slug, null, null);
   }
 

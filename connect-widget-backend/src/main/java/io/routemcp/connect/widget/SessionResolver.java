@@ -1,6 +1,6 @@
 package io.routemcp.connect.widget;
 
-import io.routemcp.connect.ConnectErrors;
+import io.routemcp.kit.error.ErrorCode;
 import io.routemcp.connect.tokens.ConnectSession;
 import io.routemcp.connect.tokens.ConnectTokenStore;
 import io.routemcp.connect.tokens.SecretTokens;
@@ -26,7 +26,7 @@ final class SessionResolver {
         return Future.failedFuture(invalid());
       }
       if (!lookup.live()) {
-        return Future.failedFuture(new ApiException(ConnectErrors.CONNECT_TOKEN_EXPIRED,
+        return Future.failedFuture(new ApiException(ErrorCode.CONNECT_TOKEN_EXPIRED,
             "This connection link has expired. Close this window and start again from the app."));
       }
       return Future.succeededFuture(lookup.session());
@@ -42,7 +42,7 @@ final class SessionResolver {
   }
 
   private static ApiException invalid() {
-    return new ApiException(ConnectErrors.CONNECT_TOKEN_INVALID,
+    return new ApiException(ErrorCode.CONNECT_TOKEN_INVALID,
         "This connection link is not valid. Close this window and start again from the app.");
   }
 }

@@ -1,6 +1,5 @@
 package io.routemcp.connect.widget;
 
-import io.routemcp.connect.ConnectErrors;
 import io.routemcp.connect.ProviderSettings;
 import io.routemcp.connect.apikey.ApiKeyVerifier;
 import io.routemcp.connect.connections.ConnectionRecord;
@@ -133,7 +132,7 @@ final class WidgetApi {
         .compose(session -> {
           ProviderSettings provider = slug == null ? null : providers.get(slug);
           if (provider == null || !ApiKeyVerifier.supports(provider)) {
-            return Future.failedFuture(new ApiException(ConnectErrors.PROVIDER_NOT_AVAILABLE,
+            return Future.failedFuture(new ApiException(ErrorCode.PROVIDER_NOT_AVAILABLE,
                 "This provider cannot be connected with an API token here"));
           }
           return apiKeys.verify(provider, apiToken)

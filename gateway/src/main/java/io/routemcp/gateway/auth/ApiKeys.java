@@ -36,10 +36,6 @@ public final class ApiKeys {
     return key != null && FORMAT.matcher(key).matches();
   }
 
-  public static Environment environmentOf(String key) {
-    return key.startsWith("sk_live_") ? Environment.LIVE : Environment.TEST;
-  }
-
   public static byte[] hash(String key) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));

@@ -38,11 +38,6 @@ public record GatewayConfig(
     return providers.getOrDefault(slug, ProviderSettings.NONE);
   }
 
-  public GatewayConfig withDatabaseUrl(DatabaseUrl url) {
-    return new GatewayConfig(httpPort, httpInstances, dataDir, url, adminToken, masterKey, publicUrl, connectPort,
-        providerTimeoutMs, cluster, edge, devMode, providers, operations, mcpAllowedOrigins);
-  }
-
   public GatewayConfig withMasterKey(String key) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, databaseUrl, adminToken, key, publicUrl, connectPort,
         providerTimeoutMs, cluster, edge, devMode, providers, operations, mcpAllowedOrigins);

@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.routemcp.gateway.auth.ApiPrincipal;
 import io.routemcp.kit.connect.ConnectionEvent;
+import io.routemcp.kit.provider.ProviderCatalogue;
+import io.routemcp.kit.provider.ProviderDescriptor;
+import io.routemcp.kit.provider.ProviderModule;
 import io.routemcp.kit.resource.Environment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,7 +28,8 @@ import java.util.UUID;
  * Resolves {@code X-End-User-Id} within the caller's organization and environment to that end
  * user's connections. Cached per (organization, environment, end user); every node drops an
  * organization's entries when a connection event for it is published. In the test environment
- * an unseen end user is created on first use with its sandbox connection.
+ * an unseen end user is created on first use, connected to each provider whose descriptor says it
+ * connects every test end user.
  */
 public final class ConnectionDirectory {
 
@@ -36,13 +40,20 @@ public final class ConnectionDirectory {
       ORDER BY c.created_at, c.id""";
 
   private final Pool pool;
+  private final List<String> testEnvironmentProviders;
   private final Cache<String, EndUserConnections> cache = Caffeine.newBuilder()
       .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
   private final Map<String, Future<EndUserConnections>> inFlight = new HashMap<>();
   private MessageConsumer<JsonObject> events;
 
-  public ConnectionDirectory(Pool pool) {
+  public ConnectionDirectory(Pool pool, ProviderCatalogue catalogue) {
     this.pool = pool;
+    this.testEnvironmentProviders = catalogue.modules().stream()
+        .map(ProviderModule::descriptor)
+        .filter(ProviderDescriptor::connectsEveryTestEndUser)
+        .map(ProviderDescriptor::slug)
+        .sorted()
+        .toList();
   }
 
   public Future<Void> start(Vertx vertx) {
@@ -80,17 +91,29 @@ public final class ConnectionDirectory {
         .map(rows -> toConnections(externalId, rows)));
   }
 
-  private static Future<Void> ensureTestEndUser(SqlConnection conn, UUID orgId, String externalId) {
+  private Future<Void> ensureTestEndUser(SqlConnection conn, UUID orgId, String externalId) {
     return conn.preparedQuery("""
             INSERT INTO end_users (id, organization_id, environment, external_id) VALUES ($1, $2, 'test', $3)
             ON CONFLICT (organization_id, environment, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
             RETURNING id""")
         .execute(Tuple.of(UUID.randomUUID(), orgId, externalId))
-        .compose(rows -> conn.preparedQuery("""
-                INSERT INTO connections (id, organization_id, environment, end_user_id, provider, auth_type)
-                VALUES ($1, $2, 'test', $3, 'sandbox', 'none')
-                ON CONFLICT (end_user_id) WHERE provider = 'sandbox' DO NOTHING""")
-            .execute(Tuple.of(UUID.randomUUID(), orgId, rows.iterator().next().getUUID("id"))))
+        .compose(rows -> connectTestEndUser(conn, orgId, rows.iterator().next().getUUID("id")))
+        .mapEmpty();
+  }
+
+  /** The providers' own migrations hold the unique index that makes this once per end user on any node. */
+  private Future<Void> connectTestEndUser(SqlConnection conn, UUID orgId, UUID endUserId) {
+    if (testEnvironmentProviders.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> rows = testEnvironmentProviders.stream()
+        .map(slug -> Tuple.of(UUID.randomUUID(), orgId, endUserId, slug))
+        .toList();
+    return conn.preparedQuery("""
+            INSERT INTO connections (id, organization_id, environment, end_user_id, provider, auth_type)
+            VALUES ($1, $2, 'test', $3, $4, 'none')
+            ON CONFLICT DO NOTHING""")
+        .executeBatch(rows)
         .mapEmpty();
   }
 

@@ -13,10 +13,6 @@ import java.util.List;
  */
 public record CompositeCursor(String orgId, String endUserId, String resource, String scope, List<SourcePosition> sources) {
 
-  public boolean exhausted() {
-    return sources.stream().allMatch(SourcePosition::done);
-  }
-
   public boolean issuedFor(String orgId, String endUserId, String resource, String scope) {
     return this.orgId.equals(orgId) && this.endUserId.equals(endUserId) && this.resource.equals(resource) && this.scope.equals(scope);
   }

@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,16 +36,6 @@ class ProviderBoundaryTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern HOST = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", ".git");
-
-  /**
-   * Known references to the built-in sandbox provider that another part of issue 9 removes: the
-   * gateway provisions a sandbox connection per test end user, guarded by a partial unique index
-   * in an applied (unchangeable) migration, and the core migration's comments name it.
-   */
-  private static final Map<String, Set<String>> PENDING = Map.of(
-      "gateway/src/main/java/io/routemcp/gateway/enduser/ConnectionDirectory.java", Set.of("sandbox"),
-      "gateway/src/main/resources/db/migration/V4__sandbox_connection_per_end_user.sql", Set.of("sandbox"),
-      "adapters/adapter-kit/src/main/resources/db/migration/V1__core.sql", Set.of("sandbox"));
 
   @Test
   @DisplayName("no main source outside a provider's own module names a provider or its hosts")
@@ -65,9 +55,9 @@ class ProviderBoundaryTest {
       try (Stream<Path> files = Files.walk(sources)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
           String relative = ROOT.relativize(file).toString().replace('\\', '/');
-          String text = Files.readString(file, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+          String text = code(file).toLowerCase(Locale.ROOT);
           for (String term : vocabulary) {
-            if (text.contains(term) && !PENDING.getOrDefault(relative, Set.of()).contains(term)) {
+            if (text.contains(term)) {
               hits.add(relative + " names \"" + term + "\"");
             }
           }
@@ -78,6 +68,18 @@ class ProviderBoundaryTest {
     assertThat(slugs).as("provider modules on the classpath").hasSizeGreaterThanOrEqualTo(2);
     assertThat(vocabulary).as("hosts read from the descriptors").anyMatch(term -> term.contains("."));
     assertThat(hits).isEmpty();
+  }
+
+  /**
+   * The file without the comments of SQL migrations: an applied migration cannot change (Flyway
+   * checks its checksum), and its comments carry no provider logic.
+   */
+  private static String code(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (!file.toString().endsWith(".sql")) {
+      return text;
+    }
+    return text.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
   }
 
   /** Every {@code src/main} in the repository except those of provider modules and simulators. */

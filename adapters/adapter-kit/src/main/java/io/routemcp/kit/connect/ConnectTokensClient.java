@@ -17,8 +17,6 @@ import io.vertx.core.json.JsonObject;
 public final class ConnectTokensClient {
 
   public static final String ADDRESS = "routemcp.connect.tokens";
-  /** No connect node answered: the failure is ours, not a provider's. */
-  public static final ErrorCode SERVICE_UNAVAILABLE = new ErrorCode("SERVICE_UNAVAILABLE", 503);
 
   private final Vertx vertx;
   private final DeliveryOptions options;
@@ -39,7 +37,7 @@ public final class ConnectTokensClient {
   private static ApiException toApiException(Throwable failure) {
     if (failure instanceof ReplyException reply
         && (reply.failureType() == ReplyFailure.TIMEOUT || reply.failureType() == ReplyFailure.NO_HANDLERS)) {
-      return new ApiException(SERVICE_UNAVAILABLE, "The Connect service is not available; try again shortly");
+      return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The Connect service is not available; try again shortly");
     }
     return ApiException.from(failure, null);
   }

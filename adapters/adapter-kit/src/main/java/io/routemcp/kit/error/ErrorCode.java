@@ -34,6 +34,19 @@ public record ErrorCode(String code, int status) {
   public static final ErrorCode SERVICE_UNAVAILABLE = new ErrorCode("SERVICE_UNAVAILABLE", 503);
   public static final ErrorCode INTERNAL_ERROR = new ErrorCode("INTERNAL_ERROR", 500);
 
+  // The Connect widget's codes: its JSON endpoints and OAuth pages answer them, and the SDK's onError receives them.
+  public static final ErrorCode CONNECT_TOKEN_INVALID = new ErrorCode("CONNECT_TOKEN_INVALID", 401);
+  public static final ErrorCode CONNECT_TOKEN_EXPIRED = new ErrorCode("CONNECT_TOKEN_EXPIRED", 401);
+  /** The state is unknown: never issued, tampered with, or issued by another deployment. */
+  public static final ErrorCode OAUTH_STATE_INVALID = new ErrorCode("OAUTH_STATE_INVALID", 400);
+  public static final ErrorCode OAUTH_STATE_REPLAYED = new ErrorCode("OAUTH_STATE_REPLAYED", 400);
+  public static final ErrorCode OAUTH_STATE_EXPIRED = new ErrorCode("OAUTH_STATE_EXPIRED", 400);
+  /** The callback arrived in another browser than the one that started the authorization. */
+  public static final ErrorCode OAUTH_STATE_FOREIGN = new ErrorCode("OAUTH_STATE_FOREIGN", 400);
+  public static final ErrorCode ACCESS_DENIED = new ErrorCode("ACCESS_DENIED", 403);
+  public static final ErrorCode API_TOKEN_REJECTED = new ErrorCode("API_TOKEN_REJECTED", 422);
+  public static final ErrorCode PROVIDER_NOT_AVAILABLE = new ErrorCode("PROVIDER_NOT_AVAILABLE", 404);
+
   /** {@code <RESOURCE>_NOT_FOUND}, e.g. {@code CONTACT_NOT_FOUND}. */
   public static ErrorCode notFound(Resource resource) {
     return new ErrorCode(resource.notFoundCode(), 404);

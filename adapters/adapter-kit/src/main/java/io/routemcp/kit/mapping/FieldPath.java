@@ -58,20 +58,6 @@ final class FieldPath {
     current.put(segments[last], value);
   }
 
-  /** The first segment, e.g. {@code properties}. */
-  String head() {
-    return segments[0];
-  }
-
-  /** The path without its first segment, e.g. {@code firstname}; the whole path when it has one segment. */
-  String tail() {
-    return segments.length == 1 ? text : text.substring(segments[0].length() + 1);
-  }
-
-  int depth() {
-    return segments.length;
-  }
-
   @Override
   public String toString() {
     return text;

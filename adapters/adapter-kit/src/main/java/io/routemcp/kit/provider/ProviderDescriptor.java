@@ -33,6 +33,15 @@ public record ProviderDescriptor(
     return support.getOrDefault(resource, Set.of()).contains(op);
   }
 
+  /**
+   * Whether every end user of the test environment is connected to this provider on first use
+   * (descriptor key {@code connectsEveryTestEndUser}): how test keys reach a provider without a
+   * Connect flow.
+   */
+  public boolean connectsEveryTestEndUser() {
+    return raw.getBoolean("connectsEveryTestEndUser", false);
+  }
+
   public Set<Resource> resources() {
     return Collections.unmodifiableSet(support.keySet());
   }

@@ -21,10 +21,6 @@ public record ProviderReply(JsonObject record, JsonArray records, String nextCur
     return new ProviderReply(null, null, null);
   }
 
-  public boolean isPage() {
-    return records != null;
-  }
-
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     if (records != null) {
