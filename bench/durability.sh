@@ -55,7 +55,7 @@ run() {
   api_port=$(free_port)
   admin=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
   ROUTEMCP_HTTP_PORT=$api_port ROUTEMCP_CONNECT_PORT=$(free_port) ROUTEMCP_DATA_DIR="$WORK/$name/data" ROUTEMCP_ADMIN_TOKEN=$admin \
-    ROUTEMCP_DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres" \
+    ROUTEMCP_DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres" ROUTEMCP_MASTER_KEY=$(openssl rand -base64 32) \
     java -jar ${ROUTEMCP_JAR:-gateway/target/routemcp.jar} > "$WORK/$name/gateway.log" 2>&1 &
   local gateway=$!
   PIDS+=($gateway)
