@@ -8,6 +8,7 @@ import io.routemcp.gateway.api.FieldMappingsApi;
 import io.routemcp.gateway.api.JsonBody;
 import io.routemcp.gateway.api.ProvidersApi;
 import io.routemcp.gateway.api.RequestIds;
+import io.routemcp.gateway.api.PassthroughApi;
 import io.routemcp.gateway.api.UnifiedResourceApi;
 import io.routemcp.gateway.auth.ApiKeyAuthHandler;
 import io.routemcp.gateway.auth.ApiKeyAuthenticator;
@@ -45,6 +46,7 @@ import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
 import io.routemcp.kit.edge.EdgeLimits;
 import io.routemcp.kit.edge.EdgeServer;
+import io.routemcp.kit.passthrough.PassthroughClient;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderClient;
 import io.vertx.core.Future;
@@ -107,6 +109,8 @@ public final class RouterVerticle extends VerticleBase {
             resources.route().method(write).handler(idempotency);
           }
           new UnifiedResourceApi(catalogue, directory, providers, new CursorCodec(secret), overrides).mount(resources);
+          api.post(PassthroughApi.PATH).handler(idempotency);
+          new PassthroughApi(catalogue, directory, new PassthroughClient(vertx, config.getLong("providerTimeoutMs", 20000L))).mount(api);
           api.route("/crm/*").subRouter(resources);
           api.route("/*").subRouter(resources);
 

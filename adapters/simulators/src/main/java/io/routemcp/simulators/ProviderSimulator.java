@@ -1,6 +1,7 @@
 package io.routemcp.simulators;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Router;
@@ -131,6 +132,11 @@ public abstract class ProviderSimulator {
     return requests.count(method, path);
   }
 
+  /** The headers of the last API request with this method and exact path, or null. */
+  public MultiMap lastHeaders(String method, String path) {
+    return requests.lastHeaders(method, path);
+  }
+
   public void resetCounts() {
     requests.reset();
   }
@@ -165,7 +171,7 @@ public abstract class ProviderSimulator {
     router.route().handler(ctx -> {
       String path = ctx.request().path();
       if (!path.startsWith(CONTROL_PREFIX)) {
-        requests.record(ctx.request().method().name(), path);
+        requests.record(ctx.request().method().name(), path, ctx.request().headers());
       }
       ctx.next();
     });

@@ -1,5 +1,6 @@
 package io.routemcp.simulators;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -7,15 +8,23 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts the requests a simulator received, by method and exact path. */
+/** Counts the requests a simulator received, by method and exact path, and keeps the headers of the last of each. */
 final class RequestLog {
 
   private record Key(String method, String path) {}
 
   private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<Key, MultiMap> lastHeaders = new ConcurrentHashMap<>();
 
-  void record(String method, String path) {
-    counts.computeIfAbsent(new Key(method.toUpperCase(), path), k -> new LongAdder()).increment();
+  void record(String method, String path, MultiMap headers) {
+    Key key = new Key(method.toUpperCase(), path);
+    counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+    lastHeaders.put(key, MultiMap.caseInsensitiveMultiMap().addAll(headers));
+  }
+
+  /** The headers of the last request with this method and exact path, or null when there was none. */
+  MultiMap lastHeaders(String method, String path) {
+    return lastHeaders.get(new Key(method.toUpperCase(), path));
   }
 
   /**
@@ -36,6 +45,7 @@ final class RequestLog {
 
   void reset() {
     counts.clear();
+    lastHeaders.clear();
   }
 
   JsonArray toJson() {

@@ -87,6 +87,11 @@ public final class UnifiedResourceApi {
       ctx.response().putHeader("Allow", "GET");
       throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, resource.label() + "s are read-only: list and get only");
     }
+    return new Call(ApiKeyAuthHandler.principal(ctx), resource, endUser(ctx), ListQuery.parse(ctx.queryParams()), RequestIds.of(ctx));
+  }
+
+  /** The caller's {@code X-End-User-Id}, required on every call that touches an end user's connections. */
+  static String endUser(RoutingContext ctx) {
     String endUser = ctx.request().getHeader(END_USER_HEADER);
     if (endUser == null || endUser.isBlank()) {
       throw new ApiException(ErrorCode.MISSING_END_USER_ID, "The " + END_USER_HEADER + " header is required");
@@ -94,7 +99,7 @@ public final class UnifiedResourceApi {
     if (endUser.length() > MAX_END_USER_ID_LENGTH) {
       throw new ApiException(ErrorCode.VALIDATION_ERROR, END_USER_HEADER + " must be at most " + MAX_END_USER_ID_LENGTH + " characters");
     }
-    return new Call(ApiKeyAuthHandler.principal(ctx), resource, endUser.trim(), ListQuery.parse(ctx.queryParams()), RequestIds.of(ctx));
+    return endUser.trim();
   }
 
   private void list(RoutingContext ctx) {

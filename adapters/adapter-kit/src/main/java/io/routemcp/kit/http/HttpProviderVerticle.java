@@ -6,6 +6,9 @@ import io.routemcp.kit.connect.CredentialsRequest;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.outbound.OutboundGuard;
 import io.routemcp.kit.outbound.TrustedApiHosts;
+import io.routemcp.kit.passthrough.PassthroughHeaders;
+import io.routemcp.kit.passthrough.PassthroughReply;
+import io.routemcp.kit.passthrough.PassthroughRequest;
 import io.routemcp.kit.provider.ProviderReply;
 import io.routemcp.kit.provider.ProviderRequest;
 import io.routemcp.kit.provider.ProviderVerticle;
@@ -17,6 +20,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -167,6 +171,116 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
         .compose(credential -> handle(new ProviderCall(request, credential)));
   }
 
+  /**
+   * Sends the caller's request to the connection's API base with its credential, through the same
+   * host checks, breaker and retry policy for reads as the unified calls; whatever the provider
+   * answers (a 429 or a 5xx included) comes back as it is.
+   */
+  @Override
+  protected final Future<PassthroughReply> passthrough(PassthroughRequest request) {
+    return credentials.fetch(new CredentialsRequest(request.connectionId(), request.orgId()), descriptor().slug())
+        .compose(credential -> {
+          String url;
+          try {
+            url = belowBase(baseUrl(credential), request.path());
+          } catch (RuntimeException badBase) {
+            return Future.failedFuture(failures.unreachable(badBase, settings.requestTimeoutMs()));
+          }
+          if (!apiHosts.trusts(url)) {
+            LOG.warn("{} connection {} names an API host {} does not serve; not calling it", descriptor().slug(),
+                request.connectionId(), descriptor().name());
+            return Future.failedFuture(failures.untrustedHost());
+          }
+          Promise<PassthroughReply> result = Promise.promise();
+          passthroughAttempt(request, credential, url, 1, result);
+          return result.future();
+        });
+  }
+
+  /** The base and the path, refused if the joined URL left the base's host or path. */
+  private static String belowBase(String base, String path) {
+    String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    String url = trimmed + path;
+    java.net.URI baseUri = java.net.URI.create(trimmed);
+    java.net.URI uri = java.net.URI.create(url).normalize();
+    if (!java.util.Objects.equals(baseUri.getHost(), uri.getHost()) || baseUri.getPort() != uri.getPort()
+        || !uri.getRawPath().startsWith(baseUri.getRawPath() == null ? "" : baseUri.getRawPath())) {
+      throw new IllegalArgumentException("passthrough path leaves the API base");
+    }
+    return url;
+  }
+
+  private void passthroughAttempt(PassthroughRequest request, Credentials credential, String url, int attempt,
+      Promise<PassthroughReply> result) {
+    String host = host(url);
+    if (breakers.providerDown(host)) {
+      result.fail(failures.circuitOpen(settings.breakerResetTimeoutMs()));
+      return;
+    }
+    CircuitBreaker breaker = breakers.forConnection(request.connectionId(), host);
+    breaker.<HttpResponse<Buffer>>execute(() -> guard.admit(url).compose(v -> transmit(request, credential, url)))
+        .onComplete(outcome -> {
+          boolean retry = request.idempotent() && attempt < settings.maxAttempts();
+          if (outcome.succeeded()) {
+            result.complete(passthroughReply(request, outcome.result()));
+          } else if (outcome.cause() instanceof OpenCircuitException) {
+            result.fail(failures.circuitOpen(settings.breakerResetTimeoutMs()));
+          } else if (retry) {
+            vertx.setTimer(Math.max(1, backoff(attempt)), timer -> passthroughAttempt(request, credential, url, attempt + 1, result));
+          } else if (outcome.cause() instanceof ServerError server && server.response != null) {
+            result.complete(passthroughReply(request, server.response));
+          } else {
+            result.fail(failures.unreachable(outcome.cause(), settings.requestTimeoutMs()));
+          }
+        });
+  }
+
+  private Future<HttpResponse<Buffer>> transmit(PassthroughRequest request, Credentials credential, String url) {
+    HttpRequest<Buffer> http = client.requestAbs(HttpMethod.valueOf(request.method()), url).timeout(settings.requestTimeoutMs());
+    request.query().forEach(param -> {
+      if (param.getValue() instanceof JsonArray values) {
+        values.forEach(value -> http.addQueryParam(param.getKey(), String.valueOf(value)));
+      } else {
+        http.addQueryParam(param.getKey(), String.valueOf(param.getValue()));
+      }
+    });
+    http.putHeader("Accept", "application/json");
+    request.headers().forEach(header -> http.putHeader(header.getKey(), String.valueOf(header.getValue())));
+    authorize(http, credential);
+    Object body = request.body();
+    Future<HttpResponse<Buffer>> sent;
+    if (body == null) {
+      sent = http.send();
+    } else if (body instanceof String text) {
+      if (!http.headers().contains("Content-Type")) {
+        http.putHeader("Content-Type", "text/plain; charset=utf-8");
+      }
+      sent = http.sendBuffer(Buffer.buffer(text));
+    } else {
+      sent = http.sendJson(body);
+    }
+    return sent.compose(response -> response.statusCode() >= 500
+        ? Future.failedFuture(new ServerError(response.statusCode(), response))
+        : Future.succeededFuture(response));
+  }
+
+  private static PassthroughReply passthroughReply(PassthroughRequest request, HttpResponse<Buffer> response) {
+    Buffer body = response.body();
+    Object content = null;
+    if (!"HEAD".equals(request.method()) && body != null && body.length() > 0) {
+      String type = response.getHeader("Content-Type");
+      content = body.toString();
+      if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        try {
+          content = Json.decodeValue(body);
+        } catch (RuntimeException notJson) {
+          // the provider said JSON and sent something else: the caller gets the text
+        }
+      }
+    }
+    return new PassthroughReply(response.statusCode(), PassthroughHeaders.incoming(response.headers()), content);
+  }
+
   Future<JsonObject> execute(ProviderHttpRequest request) {
     Promise<JsonObject> result = Promise.promise();
     attempt(request, 1, result);
@@ -315,13 +429,19 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
     return ThreadLocalRandom.current().nextLong(ceiling + 1);
   }
 
-  /** A 5xx answer, failed inside the breaker so it counts as a failure. */
+  /** A 5xx answer, failed inside the breaker so it counts as a failure; passthrough keeps the response to return it. */
   private static final class ServerError extends RuntimeException {
     private final int status;
+    private final transient HttpResponse<Buffer> response;
 
     ServerError(int status) {
+      this(status, null);
+    }
+
+    ServerError(int status, HttpResponse<Buffer> response) {
       super("HTTP " + status, null, false, false);
       this.status = status;
+      this.response = response;
     }
   }
 }

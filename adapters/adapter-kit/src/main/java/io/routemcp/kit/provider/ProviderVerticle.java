@@ -3,6 +3,8 @@ package io.routemcp.kit.provider;
 import io.routemcp.kit.database.DatabaseFailures;
 import io.routemcp.kit.error.ApiException;
 import io.routemcp.kit.error.ErrorCode;
+import io.routemcp.kit.passthrough.PassthroughReply;
+import io.routemcp.kit.passthrough.PassthroughRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -14,18 +16,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Base of every provider verticle: consumes {@code routemcp.provider.<slug>}, decodes the typed
  * request, refuses what the descriptor does not support, and encodes the outcome. Subclasses
- * only implement {@link #handle}.
+ * only implement {@link #handle}; those with an API of their own also {@link #passthrough}
+ * (on {@code routemcp.provider.<slug>.passthrough}).
  */
 public abstract class ProviderVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderVerticle.class);
 
   private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<JsonObject> passthroughConsumer;
 
   protected abstract ProviderDescriptor descriptor();
 
   /** Fails with {@link ApiException} for anything a client should see. */
   protected abstract Future<ProviderReply> handle(ProviderRequest request);
+
+  /** A raw call to the connection's own API; a provider without one refuses it. */
+  protected Future<PassthroughReply> passthrough(PassthroughRequest request) {
+    return Future.failedFuture(new ApiException(ErrorCode.RESOURCE_NOT_SUPPORTED,
+        descriptor().name() + " has no API to pass requests through to", descriptor().slug(), null, null));
+  }
 
   /** Creates the verticle's clients; runs before the consumer is registered. */
   protected Future<?> setUp() {
@@ -36,7 +46,8 @@ public abstract class ProviderVerticle extends VerticleBase {
   public Future<?> start() {
     return setUp().compose(v -> {
       consumer = vertx.eventBus().consumer(ProviderRequest.address(descriptor().slug()), this::onMessage);
-      return consumer.completion();
+      passthroughConsumer = vertx.eventBus().consumer(PassthroughRequest.address(descriptor().slug()), this::onPassthrough);
+      return Future.all(consumer.completion(), passthroughConsumer.completion());
     });
   }
 
@@ -72,15 +83,39 @@ public abstract class ProviderVerticle extends VerticleBase {
     });
   }
 
+  private void onPassthrough(Message<JsonObject> message) {
+    PassthroughRequest request;
+    try {
+      request = PassthroughRequest.fromJson(message.body());
+    } catch (RuntimeException e) {
+      LOG.error("Malformed passthrough request on {}: {}", descriptor().slug(), e.getMessage());
+      message.reply(new ApiException(ErrorCode.INTERNAL_ERROR, "Malformed passthrough request", descriptor().slug(), null, null)
+          .toReplyException());
+      return;
+    }
+    Future<PassthroughReply> outcome;
+    try {
+      outcome = passthrough(request);
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    outcome.onComplete(reply -> message.reply(reply.succeeded()
+        ? reply.result().toJson()
+        : toApiException("passthrough " + request.method(), request.requestId(), reply.cause()).toReplyException()));
+  }
+
   private ApiException toApiException(ProviderRequest request, Throwable failure) {
+    return toApiException(request.op().wireName() + " " + request.resource().wireName(), request.requestId(), failure);
+  }
+
+  private ApiException toApiException(String what, String requestId, Throwable failure) {
     if (failure instanceof ApiException api) {
       return api.provider() == null ? api.withProvider(descriptor().slug()) : api;
     }
     if (DatabaseFailures.isUnavailable(failure)) {
       return DatabaseFailures.unavailable();
     }
-    LOG.error("Provider {} failed on {} {} (request {})", descriptor().slug(), request.op().wireName(),
-        request.resource().wireName(), request.requestId(), failure);
+    LOG.error("Provider {} failed on {} (request {})", descriptor().slug(), what, requestId, failure);
     return new ApiException(ErrorCode.INTERNAL_ERROR, "Internal error", descriptor().slug(), null, null);
   }
 }
