@@ -1,9 +1,12 @@
 package io.routemcp.gateway;
 
 import io.routemcp.gateway.config.GatewayConfig;
+import io.routemcp.gateway.config.NodeRoles;
+import io.routemcp.gateway.config.NodeRoles.Role;
 import io.routemcp.gateway.config.ProviderSettings;
 import io.routemcp.gateway.database.DatabaseUrl;
 import io.routemcp.gateway.health.Readiness;
+import io.routemcp.gateway.maintenance.MaintenanceVerticle;
 import io.routemcp.gateway.metrics.GatewayMetrics;
 import io.routemcp.gateway.metrics.MetricsVerticle;
 import io.routemcp.kit.oauth.OAuthDescriptor;
@@ -19,9 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deploys a whole gateway node on a Vert.x instance: every provider verticle found on the
- * classpath, the connect verticle, and last the HTTP router, so no request arrives before the
- * verticles it needs. The database must already be migrated.
+ * Deploys a gateway node on a Vert.x instance, as far as its roles say: every provider verticle
+ * found on the classpath, the connect verticle, the background jobs, and last the HTTP router, so
+ * no request arrives before the verticles it needs on this node. The database must already be
+ * migrated.
  */
 public final class Gateway {
 
@@ -30,21 +34,35 @@ public final class Gateway {
 
   private Gateway() {}
 
-  /** Succeeds with the port the HTTP API listens on. */
+  /** Succeeds with the port the HTTP API listens on, or -1 on a node without the api role. */
   public static Future<Integer> deploy(Vertx vertx, GatewayConfig config, DatabaseUrl database) {
     ProviderCatalogue catalogue = ProviderCatalogue.load();
+    NodeRoles roles = config.operations().roles();
     List<Future<String>> deployments = new ArrayList<>();
-    for (ProviderModule module : catalogue.modules()) {
-      JsonObject providerConfig = providerConfig(module.descriptor(), config.provider(module.descriptor().slug()), config, database);
-      deployments.add(vertx.deployVerticle(() -> module.createVerticle(providerConfig), new DeploymentOptions().setConfig(providerConfig))
-          .onSuccess(id -> Readiness.recordDeployment(vertx, "provider " + module.descriptor().slug(), id)));
+    if (roles.has(Role.PROVIDERS)) {
+      for (ProviderModule module : catalogue.modules()) {
+        JsonObject providerConfig = providerConfig(module.descriptor(), config.provider(module.descriptor().slug()), config, database);
+        deployments.add(vertx.deployVerticle(() -> module.createVerticle(providerConfig), new DeploymentOptions().setConfig(providerConfig))
+            .onSuccess(id -> Readiness.recordDeployment(vertx, "provider " + module.descriptor().slug(), id)));
+      }
     }
-    deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database)))
-        .onSuccess(id -> Readiness.recordDeployment(vertx, "connect", id)));
+    if (roles.has(Role.CONNECT)) {
+      deployments.add(vertx.deployVerticle(CONNECT_VERTICLE, new DeploymentOptions().setConfig(connectConfig(catalogue, config, database)))
+          .onSuccess(id -> Readiness.recordDeployment(vertx, "connect", id)));
+    }
+    if (roles.has(Role.WORKERS)) {
+      deployments.add(vertx.deployVerticle(new MaintenanceVerticle(), new DeploymentOptions().setConfig(new JsonObject()
+              .put("databaseUrl", database.vertxUri())
+              .put("requestLogDays", config.operations().requestLogDays())))
+          .onSuccess(id -> Readiness.recordDeployment(vertx, "workers", id)));
+    }
     GatewayMetrics.registry().ifPresent(registry -> deployments.add(vertx.deployVerticle(new MetricsVerticle(registry), new DeploymentOptions()
         .setConfig(new JsonObject()
             .put("metricsPort", config.operations().metricsPort())
             .put("metricsToken", config.operations().metricsToken())))));
+    if (!roles.has(Role.API)) {
+      return Future.all(deployments).map(-1);
+    }
     return Future.all(deployments)
         .compose(v -> vertx.deployVerticle(RouterVerticle.class.getName(), new DeploymentOptions()
             .setInstances(config.httpInstances())
@@ -53,12 +71,14 @@ public final class Gateway {
                 .put("adminToken", config.adminToken())
                 .put("httpPort", config.httpPort())
                 .put("providerTimeoutMs", config.providerTimeoutMs())
+                .put("localProviders", roles.has(Role.PROVIDERS))
+                .put("roles", roles.toString())
                 .put("edge", config.edge().toJson())
-                .put("requestLogDays", config.operations().requestLogDays())
                 .put("metricsOnApiPort", config.operations().metricsPort() == null)
                 .put("metricsToken", config.operations().metricsToken())
                 .put("mcpAllowedOrigins", new JsonArray(config.mcpAllowedOrigins())))))
         .map(id -> {
+          Readiness.recordDeployment(vertx, "api", id);
           vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).put(DEPLOYMENT_KEY, id);
           return (Integer) vertx.sharedData().getLocalMap(RouterVerticle.PORT_KEY).get("port");
         });

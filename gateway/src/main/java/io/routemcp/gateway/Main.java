@@ -88,7 +88,12 @@ public final class Main {
       Migrations.migrate(database);
       vertx = startVertx(config);
       int port = await(Gateway.deploy(vertx, config, database), config);
-      LOG.info("RouteMCP listening on http://localhost:{} (admin API {})", port, config.adminToken() == null ? "off" : "on");
+      if (port < 0) {
+        LOG.info("RouteMCP node running {} (no HTTP API on this node)", config.operations().roles());
+      } else {
+        LOG.info("RouteMCP listening on http://localhost:{} (admin API {}, roles {})", port, config.adminToken() == null ? "off" : "on",
+            config.operations().roles());
+      }
     } catch (ConfigException e) {
       System.err.println("routemcp: " + e.getMessage());
       System.exit(1);

@@ -14,6 +14,7 @@ import io.routemcp.gateway.auth.ApiKeyAuthHandler;
 import io.routemcp.gateway.auth.ApiKeyAuthenticator;
 import io.routemcp.gateway.auth.ApiKeyStore;
 import io.routemcp.gateway.enduser.ConnectionDirectory;
+import io.routemcp.gateway.config.NodeRoles;
 import io.routemcp.gateway.health.HealthRoutes;
 import io.routemcp.gateway.requestlog.RequestLogApi;
 import io.routemcp.gateway.requestlog.RequestLogHandler;
@@ -73,7 +74,6 @@ public final class RouterVerticle extends VerticleBase {
   private Pool pool;
   private ApiKeyAuthenticator authenticator;
   private EdgeServer edge;
-  private long purgeTimer = -1;
   private RequestLogWriter requestLog;
 
   @Override
@@ -84,8 +84,9 @@ public final class RouterVerticle extends VerticleBase {
     ConnectionDirectory directory = new ConnectionDirectory(pool, catalogue);
     authenticator = new ApiKeyAuthenticator(new ApiKeyStore(pool));
     Optional<PrometheusMeterRegistry> metrics = GatewayMetrics.registry();
+    boolean localProviders = config.getBoolean("localProviders", false);
     ProviderClient providers = new ProviderClient(vertx, config.getLong("providerTimeoutMs", 20000L),
-        metrics.<ProviderCallListener>map(ProviderCallMetrics::new).orElse(ProviderCallListener.NONE));
+        metrics.<ProviderCallListener>map(ProviderCallMetrics::new).orElse(ProviderCallListener.NONE), localProviders);
     ConnectionsClient connections = new ConnectionsClient(vertx, config.getLong("providerTimeoutMs", 20000L));
     FieldMappingStore mappingStore = new FieldMappingStore(pool);
     FieldMappingOverrides overrides = new FieldMappingOverrides(mappingStore);
@@ -104,23 +105,22 @@ public final class RouterVerticle extends VerticleBase {
           new RequestLogApi(pool).mount(api);
           Router resources = Router.router(vertx);
           IdempotencyHandler idempotency = new IdempotencyHandler(pool);
-          purgeTimer = idempotency.schedulePurge(vertx);
           for (HttpMethod write : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
             resources.route().method(write).handler(idempotency);
           }
           new UnifiedResourceApi(catalogue, directory, providers, new CursorCodec(secret), overrides).mount(resources);
           api.post(PassthroughApi.PATH).handler(idempotency);
-          new PassthroughApi(catalogue, directory, new PassthroughClient(vertx, config.getLong("providerTimeoutMs", 20000L))).mount(api);
+          new PassthroughApi(catalogue, directory, new PassthroughClient(vertx, config.getLong("providerTimeoutMs", 20000L), localProviders)).mount(api);
           api.route("/crm/*").subRouter(resources);
           api.route("/*").subRouter(resources);
 
           Router root = Router.router(vertx);
           root.route().handler(RequestIds::assign);
           root.route().handler(LogContextHandler::request);
-          requestLog = new RequestLogWriter(pool, config.getInteger("requestLogDays", 30));
+          requestLog = new RequestLogWriter(pool);
           requestLog.start(vertx);
           root.route().handler(new RequestLogHandler(requestLog));
-          HealthRoutes.mount(root, vertx, pool);
+          HealthRoutes.mount(root, vertx, pool, config.getString("roles", NodeRoles.ALL.toString()));
           if (config.getBoolean("metricsOnApiPort", true)) {
             metrics.ifPresent(registry -> MetricsEndpoint.mount(root, registry, config.getString("metricsToken")));
           }
@@ -158,7 +158,6 @@ public final class RouterVerticle extends VerticleBase {
     if (authenticator != null) {
       authenticator.stop(vertx);
     }
-    vertx.cancelTimer(purgeTimer);
     Future<Void> closeServer = edge == null ? Future.succeededFuture() : edge.shutdown();
     return closeServer
         .compose(v -> {

@@ -56,7 +56,8 @@ class ClusterIT {
     }
   }
 
-  private static Future<Vertx> clusteredNode(String clusterName, int basePort) {
+  /** A clustered Vert.x on loopback whose Hazelcast finds its peers on three ports from {@code basePort}. */
+  static Future<Vertx> clusteredNode(String clusterName, int basePort) {
     Config hazelcast = ClusterSettings.hazelcastConfig(Map.of(
             "ROUTEMCP_CLUSTER_NAME", clusterName,
             "ROUTEMCP_CLUSTER_HOST", "127.0.0.1",

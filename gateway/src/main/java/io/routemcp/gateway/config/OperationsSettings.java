@@ -4,15 +4,16 @@ import java.util.Map;
 
 /**
  * Settings for running the gateway in production: who may scrape {@code /metrics} and where, how
- * long the request log is kept, and the log format (read by logback itself, validated here so a
+ * long the request log is kept, what the node runs, and the log format (read by logback itself, validated here so a
  * typo stops start-up instead of silently logging text).
  *
  * @param metricsToken when set, {@code /metrics} requires {@code Authorization: Bearer <token>}
  * @param metricsPort when set, {@code /metrics} is served on this port only, not on the API port
+ * @param roles what this node deploys ({@code ROUTEMCP_ROLES})
  */
-public record OperationsSettings(String metricsToken, Integer metricsPort, int requestLogDays, String logFormat) {
+public record OperationsSettings(String metricsToken, Integer metricsPort, int requestLogDays, String logFormat, NodeRoles roles) {
 
-  public static final OperationsSettings DEFAULTS = new OperationsSettings(null, null, 30, "text");
+  public static final OperationsSettings DEFAULTS = new OperationsSettings(null, null, 30, "text", NodeRoles.ALL);
 
   public static OperationsSettings fromEnv(Map<String, String> env) {
     String token = env.get("ROUTEMCP_METRICS_TOKEN");
@@ -40,7 +41,7 @@ public record OperationsSettings(String metricsToken, Integer metricsPort, int r
     if (!format.equals("text") && !format.equals("json")) {
       throw new ConfigException("ROUTEMCP_LOG_FORMAT must be text or json, got '" + format + "'");
     }
-    return new OperationsSettings(token, port, days, format);
+    return new OperationsSettings(token, port, days, format, NodeRoles.parse(env.get("ROUTEMCP_ROLES")));
   }
 
   private static int number(String name, String raw) {
@@ -54,6 +55,6 @@ public record OperationsSettings(String metricsToken, Integer metricsPort, int r
   @Override
   public String toString() {
     return "OperationsSettings[metricsToken=" + (metricsToken == null ? "none" : "set") + ", metricsPort=" + metricsPort
-        + ", requestLogDays=" + requestLogDays + ", logFormat=" + logFormat + "]";
+        + ", requestLogDays=" + requestLogDays + ", logFormat=" + logFormat + ", roles=" + roles + "]";
   }
 }

@@ -16,9 +16,9 @@ public final class HealthRoutes {
 
   private HealthRoutes() {}
 
-  public static void mount(Router root, Vertx vertx, Pool pool) {
+  public static void mount(Router root, Vertx vertx, Pool pool, String roles) {
     HealthChecks live = HealthChecks.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
     root.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
-    root.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(Readiness.checks(vertx, pool)));
+    root.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(Readiness.checks(vertx, pool, roles)));
   }
 }

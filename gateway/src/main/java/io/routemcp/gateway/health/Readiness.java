@@ -9,6 +9,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,8 +33,9 @@ public final class Readiness {
     vertx.sharedData().<String, String>getLocalMap(DEPLOYMENTS).put(name, id);
   }
 
-  static HealthChecks checks(Vertx vertx, Pool pool) {
+  static HealthChecks checks(Vertx vertx, Pool pool, String roles) {
     return HealthChecks.create(vertx)
+        .register("roles", promise -> promise.complete(Status.OK(new JsonObject().put("roles", new JsonArray(List.of(roles.split(",")))))))
         .register("database", DATABASE_TIMEOUT_MS, promise -> pool.query(DATABASE_QUERY).execute()
             .map(rows -> migrationStatus(rows.iterator().next()))
             .otherwise(failure -> Status.KO(new JsonObject().put("error", "database unreachable")))

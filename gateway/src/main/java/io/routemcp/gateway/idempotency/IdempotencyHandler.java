@@ -41,10 +41,9 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
     this.store = new IdempotencyStore(pool);
   }
 
-  /** Removes expired keys now and then; cheap, and harmless when several nodes do it. */
-  public long schedulePurge(Vertx vertx) {
-    return vertx.setPeriodic(3_600_000, id -> store.purgeExpired()
-        .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.getMessage())));
+  /** Removes expired keys; run by the workers role, cheap, and harmless when several nodes do it. */
+  public static Future<Integer> purgeExpired(Pool pool) {
+    return new IdempotencyStore(pool).purgeExpired();
   }
 
   @Override

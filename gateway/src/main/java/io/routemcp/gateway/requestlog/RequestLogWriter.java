@@ -21,30 +21,23 @@ public final class RequestLogWriter {
   static final int MAX_BUFFERED = 10_000;
   static final int BATCH = 500;
   private static final long FLUSH_EVERY_MS = 500;
-  private static final long PURGE_EVERY_MS = 3_600_000;
 
   private final Pool pool;
-  private final int retentionDays;
   private final ArrayDeque<RequestLogEntry> buffer = new ArrayDeque<>();
   private boolean flushing;
   private long dropped;
   private long flushTimer = -1;
-  private long purgeTimer = -1;
 
-  public RequestLogWriter(Pool pool, int retentionDays) {
+  public RequestLogWriter(Pool pool) {
     this.pool = pool;
-    this.retentionDays = retentionDays;
   }
 
   public void start(Vertx vertx) {
     flushTimer = vertx.setPeriodic(FLUSH_EVERY_MS, id -> flush());
-    purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> purge()
-        .onFailure(e -> LOG.warn("Could not purge the request log: {}", e.getMessage())));
   }
 
   public void stop(Vertx vertx) {
     vertx.cancelTimer(flushTimer);
-    vertx.cancelTimer(purgeTimer);
   }
 
   public void record(RequestLogEntry entry) {
@@ -79,7 +72,8 @@ public final class RequestLogWriter {
         });
   }
 
-  Future<Integer> purge() {
+  /** Deletes entries older than the retention; run by the workers role, harmless when several nodes do it. */
+  public static Future<Integer> purge(Pool pool, int retentionDays) {
     return pool.preparedQuery("DELETE FROM request_log WHERE recorded_at < now() - make_interval(days => $1)")
         .execute(Tuple.of(retentionDays))
         .map(rows -> rows.rowCount());

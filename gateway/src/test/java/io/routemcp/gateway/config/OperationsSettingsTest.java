@@ -21,7 +21,7 @@ class OperationsSettingsTest {
   void reads() {
     OperationsSettings settings = OperationsSettings.fromEnv(Map.of("ROUTEMCP_METRICS_TOKEN", "0123456789abcdef", "ROUTEMCP_METRICS_PORT", "9100",
         "ROUTEMCP_REQUEST_LOG_DAYS", "7", "ROUTEMCP_LOG_FORMAT", "json"));
-    assertThat(settings).isEqualTo(new OperationsSettings("0123456789abcdef", 9100, 7, "json"));
+    assertThat(settings).isEqualTo(new OperationsSettings("0123456789abcdef", 9100, 7, "json", NodeRoles.ALL));
     assertThat(settings.toString()).doesNotContain("0123456789abcdef");
   }
 
@@ -40,5 +40,20 @@ class OperationsSettingsTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("ROUTEMCP_LOG_FORMAT");
     assertThatThrownBy(() -> OperationsSettings.fromEnv(Map.of("ROUTEMCP_LOG_FORMAT", "JSON")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("ROUTEMCP_LOG_FORMAT");
+  }
+
+  @Test
+  @DisplayName("read the node's roles, all four when unset, and refuse an unknown or empty list")
+  void roles() {
+    NodeRoles roles = OperationsSettings.fromEnv(Map.of("ROUTEMCP_ROLES", " API, providers ")).roles();
+    assertThat(roles.has(NodeRoles.Role.API)).isTrue();
+    assertThat(roles.has(NodeRoles.Role.PROVIDERS)).isTrue();
+    assertThat(roles.has(NodeRoles.Role.CONNECT)).isFalse();
+    assertThat(roles.toString()).isEqualTo("api,providers");
+    assertThat(OperationsSettings.fromEnv(Map.of()).roles()).isEqualTo(NodeRoles.ALL);
+    assertThatThrownBy(() -> OperationsSettings.fromEnv(Map.of("ROUTEMCP_ROLES", "api,web")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'web'").hasMessageContaining("api, connect, providers, workers");
+    assertThatThrownBy(() -> OperationsSettings.fromEnv(Map.of("ROUTEMCP_ROLES", " , ")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ROUTEMCP_ROLES");
   }
 }

@@ -52,7 +52,9 @@ class HealthIT {
           assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("UP");
           assertThat(check(ready, "database").getJsonObject("data").getLong("migrationsApplied")).isPositive();
           int providers = ProviderCatalogue.load().modules().size();
-          assertThat(check(ready, "event-bus-consumers").getJsonObject("data").getInteger("registered")).isEqualTo(providers + 1);
+          // every provider, connect, the background jobs and the API: a node with all four roles
+          assertThat(check(ready, "event-bus-consumers").getJsonObject("data").getInteger("registered")).isEqualTo(providers + 3);
+          assertThat(check(ready, "roles").getJsonObject("data").getJsonArray("roles")).containsExactly("api", "connect", "providers", "workers");
           assertThat(check(ready, "cluster").getJsonObject("data").getBoolean("clustered")).isFalse();
           ctx.completeNow();
         })));

@@ -176,7 +176,7 @@ class RequestLogIT {
   void purgesAndMeasures(Vertx vertx, VertxTestContext ctx) {
     TestDatabase database = TestDatabase.create();
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(PgConnectOptions.fromUri(database.url())).using(vertx).build();
-    RequestLogWriter writer = new RequestLogWriter(pool, 30);
+    RequestLogWriter writer = new RequestLogWriter(pool);
     int entries = 5_000;
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (int i = 0; i < entries; i++) {
@@ -187,7 +187,7 @@ class RequestLogIT {
     long started = System.nanoTime();
     vertx.getOrCreateContext().runOnContext(v -> writer.flush()
         .map(flushed -> (System.nanoTime() - started) / entries)
-        .compose(nanosPerEntry -> writer.purge().compose(purged -> pool.query("SELECT count(*) FROM request_log").execute()
+        .compose(nanosPerEntry -> RequestLogWriter.purge(pool, 30).compose(purged -> pool.query("SELECT count(*) FROM request_log").execute()
             .map(rows -> new long[] {nanosPerEntry, purged, rows.iterator().next().getLong(0)})))
         .eventually(() -> pool.close())
         .onComplete(ctx.succeeding(figures -> ctx.verify(() -> {

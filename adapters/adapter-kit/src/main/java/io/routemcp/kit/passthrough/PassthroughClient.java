@@ -6,15 +6,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
-/** Sends a passthrough call to the provider verticle of its connection, with an explicit send timeout. */
+/**
+ * Sends a passthrough call to the provider verticle of its connection, with an explicit send
+ * timeout; on the node itself when it runs the provider verticles ({@code localOnly}).
+ */
 public final class PassthroughClient {
 
   private final Vertx vertx;
   private final DeliveryOptions options;
 
-  public PassthroughClient(Vertx vertx, long timeoutMillis) {
+  public PassthroughClient(Vertx vertx, long timeoutMillis, boolean localOnly) {
     this.vertx = vertx;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMillis);
+    this.options = new DeliveryOptions().setSendTimeout(timeoutMillis).setLocalOnly(localOnly);
   }
 
   /** Fails only with {@link ApiException}. */

@@ -6,7 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
-/** The only way to call a provider verticle: typed messages and an explicit send timeout. */
+/**
+ * The only way to call a provider verticle: typed messages and an explicit send timeout. On a
+ * node that runs the provider verticles itself the call stays on the node ({@code localOnly});
+ * only nodes without them send across the cluster.
+ */
 public final class ProviderClient {
 
   private final Vertx vertx;
@@ -18,8 +22,12 @@ public final class ProviderClient {
   }
 
   public ProviderClient(Vertx vertx, long timeoutMillis, ProviderCallListener listener) {
+    this(vertx, timeoutMillis, listener, false);
+  }
+
+  public ProviderClient(Vertx vertx, long timeoutMillis, ProviderCallListener listener, boolean localOnly) {
     this.vertx = vertx;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMillis);
+    this.options = new DeliveryOptions().setSendTimeout(timeoutMillis).setLocalOnly(localOnly);
     this.listener = listener;
   }
 
