@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the sandbox provider from PostgreSQL. Each resource of a connection gets its sample data
@@ -31,6 +33,8 @@ import java.util.UUID;
  * records.
  */
 final class SandboxVerticle extends ProviderVerticle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxVerticle.class);
 
   private static final int POOL_SIZE = 4;
   private static final int DEFAULT_LIMIT = 25;
@@ -40,6 +44,10 @@ final class SandboxVerticle extends ProviderVerticle {
   private static final int MAX_REMEMBERED = 100_000;
   /** How stale a connection's recorded last use may get: it is what the idle purge reads. */
   private static final long RECONFIRM_AFTER_MS = 3_600_000;
+  private static final int DEFAULT_IDLE_DAYS = 30;
+  private static final long DEFAULT_PURGE_INTERVAL_MS = 3_600_000;
+  private static final int PURGE_BATCH = 500;
+  private static final int PURGE_MAX_BATCHES = 20;
 
   private final ProviderDescriptor descriptor;
   private final JsonObject config;
@@ -53,6 +61,7 @@ final class SandboxVerticle extends ProviderVerticle {
 
   private Pool pool;
   private SandboxStore store;
+  private long purgeTimer = -1;
 
   SandboxVerticle(ProviderDescriptor descriptor, JsonObject config) {
     this.descriptor = descriptor;
@@ -72,11 +81,22 @@ final class SandboxVerticle extends ProviderVerticle {
     }
     pool = DatabasePool.create(vertx, url, POOL_SIZE);
     store = new SandboxStore(pool);
+    int idleDays = config.getInteger("testEndUserIdleDays", DEFAULT_IDLE_DAYS);
+    IdlePurge purge = new IdlePurge(pool, vertx.eventBus(), idleDays, PURGE_BATCH, PURGE_MAX_BATCHES);
+    purgeTimer = vertx.setPeriodic(config.getLong("idlePurgeIntervalMs", DEFAULT_PURGE_INTERVAL_MS), id -> purge.run()
+        .onSuccess(done -> {
+          if (done.endUsers() + done.sampleDataSets() > 0) {
+            LOG.info("Removed {} idle test end users and the sample data of {} idle sandbox connections", done.endUsers(),
+                done.sampleDataSets());
+          }
+        })
+        .onFailure(e -> LOG.warn("Could not purge idle test end users: {}", e.getMessage())));
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(purgeTimer);
     return pool == null ? Future.succeededFuture() : pool.close();
   }
 
