@@ -115,10 +115,13 @@ public final class ConnectionDirectory {
   private Future<Void> createTestEndUser(SqlConnection conn, UUID orgId, String externalId) {
     return conn.preparedQuery("SELECT pg_advisory_xact_lock($1)")
         .execute(Tuple.of(TEST_END_USERS_LOCK ^ orgId.getMostSignificantBits() ^ orgId.getLeastSignificantBits()))
-        .compose(locked -> conn.preparedQuery("SELECT count(*) AS n FROM end_users WHERE organization_id = $1 AND environment = 'test'")
-            .execute(Tuple.of(orgId)))
+        // a racing request for the same end user may have created it while this one waited for the lock
+        .compose(locked -> conn.preparedQuery("SELECT count(*) AS n, coalesce(bool_or(external_id = $2), false) AS present "
+                + "FROM end_users WHERE organization_id = $1 AND environment = 'test'")
+            .execute(Tuple.of(orgId, externalId)))
         .compose(counted -> {
-          if (counted.iterator().next().getLong("n") >= maxTestEndUsersPerOrg) {
+          Row row = counted.iterator().next();
+          if (!row.getBoolean("present") && row.getLong("n") >= maxTestEndUsersPerOrg) {
             return Future.failedFuture(new ApiException(ErrorCode.TEST_END_USER_LIMIT_REACHED,
                 "This organization already has " + maxTestEndUsersPerOrg + " test end users; use an existing X-End-User-Id "
                     + "(idle ones are removed after a while)"));
