@@ -81,7 +81,7 @@ public final class RouterVerticle extends VerticleBase {
     JsonObject config = config();
     pool = DatabasePool.create(vertx, config.getString("databaseUrl"), config.getInteger("poolSize", 8));
     ProviderCatalogue catalogue = ProviderCatalogue.load();
-    ConnectionDirectory directory = new ConnectionDirectory(pool, catalogue);
+    ConnectionDirectory directory = new ConnectionDirectory(pool, catalogue, config.getInteger("maxTestEndUsersPerOrg", 1000));
     authenticator = new ApiKeyAuthenticator(new ApiKeyStore(pool));
     Optional<PrometheusMeterRegistry> metrics = GatewayMetrics.registry();
     boolean localProviders = config.getBoolean("localProviders", false);

@@ -29,20 +29,32 @@ final class SandboxStore {
   }
 
   /**
-   * Writes the connection's sample data unless it is already there, in one transaction. The
-   * marker row decides: of several racing first requests only one inserts it, and the others wait
-   * on its lock until the data is committed, then find it.
+   * Writes the sample data of one resource of the connection unless it is already there, and notes
+   * the connection's use, in one transaction. The marker row decides: of several racing first
+   * requests only one inserts it, and the others wait on its lock until the data is committed,
+   * then find it.
    *
+   * @param rows the connection's whole sample data; only the resource's rows are written
    * @return whether this call seeded
    */
-  Future<Boolean> seedOnce(UUID connectionId, Supplier<List<SandboxSeed.Row>> rows) {
+  Future<Boolean> seedOnce(UUID connectionId, Resource resource, Supplier<List<SandboxSeed.Row>> rows) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("INSERT INTO sandbox_seeds (connection_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING connection_id")
-        .execute(Tuple.of(connectionId))
-        .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture(false) : insertSeed(conn, connectionId, rows.get())));
+        .preparedQuery("INSERT INTO sandbox_seeded_resources (connection_id, resource) VALUES ($1, $2) "
+            + "ON CONFLICT DO NOTHING RETURNING connection_id")
+        .execute(Tuple.of(connectionId, resource.wireName()))
+        .compose(inserted -> inserted.rowCount() == 0
+            ? Future.succeededFuture(false)
+            : insertSeed(conn, connectionId, rows.get().stream().filter(row -> row.resource() == resource).toList()))
+        .compose(seededNow -> conn
+            .preparedQuery("INSERT INTO sandbox_last_use (connection_id) VALUES ($1) ON CONFLICT (connection_id) DO UPDATE SET used_at = now()")
+            .execute(Tuple.of(connectionId))
+            .map(seededNow)));
   }
 
   private static Future<Boolean> insertSeed(SqlConnection conn, UUID connectionId, List<SandboxSeed.Row> rows) {
+    if (rows.isEmpty()) {
+      return Future.succeededFuture(true);
+    }
     List<Tuple> batch = new ArrayList<>(rows.size());
     for (SandboxSeed.Row row : rows) {
       batch.add(Tuple.of(connectionId, row.resource().wireName(), row.id(), row.data(), utc(row.createdAt()), utc(row.updatedAt())));

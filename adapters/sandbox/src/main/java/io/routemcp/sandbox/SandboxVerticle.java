@@ -21,33 +21,47 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Serves the sandbox provider from PostgreSQL. Each connection gets its sample data on its first
- * request, generated from the end user's id so the same end user always sees the same records.
+ * Serves the sandbox provider from PostgreSQL. Each resource of a connection gets its sample data
+ * on its first access, generated from the end user's id so the same end user always sees the same
+ * records.
  */
 final class SandboxVerticle extends ProviderVerticle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxVerticle.class);
 
   private static final int POOL_SIZE = 4;
   private static final int DEFAULT_LIMIT = 25;
   private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final int ID_LENGTH = 10;
   private static final String FOREIGN_KEY_VIOLATION = "23503";
+  private static final int MAX_REMEMBERED = 100_000;
+  /** How stale a connection's recorded last use may get: it is what the idle purge reads. */
+  private static final long RECONFIRM_AFTER_MS = 3_600_000;
+  private static final int DEFAULT_IDLE_DAYS = 30;
+  private static final long DEFAULT_PURGE_INTERVAL_MS = 3_600_000;
+  private static final int PURGE_BATCH = 500;
+  private static final int PURGE_MAX_BATCHES = 20;
 
   private final ProviderDescriptor descriptor;
   private final JsonObject config;
   private final SecureRandom idRandom = new SecureRandom();
-  /** Connections known to be seeded, and seeding in flight, so only the first requests touch the marker. */
-  private final Set<UUID> seeded = new HashSet<>();
-  private final Map<UUID, Future<Boolean>> seeding = new HashMap<>();
+  /**
+   * (connection, resource) pairs known to be seeded, with when that was last confirmed, and seeding
+   * in flight, so only the first request of an hour touches the marker (and the connection's last use).
+   */
+  private final SeededResources seeded = new SeededResources(MAX_REMEMBERED, RECONFIRM_AFTER_MS);
+  private final Map<String, Future<Boolean>> seeding = new HashMap<>();
 
   private Pool pool;
   private SandboxStore store;
+  private long purgeTimer = -1;
 
   SandboxVerticle(ProviderDescriptor descriptor, JsonObject config) {
     this.descriptor = descriptor;
@@ -67,18 +81,29 @@ final class SandboxVerticle extends ProviderVerticle {
     }
     pool = DatabasePool.create(vertx, url, POOL_SIZE);
     store = new SandboxStore(pool);
+    int idleDays = config.getInteger("testEndUserIdleDays", DEFAULT_IDLE_DAYS);
+    IdlePurge purge = new IdlePurge(pool, vertx.eventBus(), idleDays, PURGE_BATCH, PURGE_MAX_BATCHES);
+    purgeTimer = vertx.setPeriodic(config.getLong("idlePurgeIntervalMs", DEFAULT_PURGE_INTERVAL_MS), id -> purge.run()
+        .onSuccess(done -> {
+          if (done.endUsers() + done.sampleDataSets() > 0) {
+            LOG.info("Removed {} idle test end users and the sample data of {} idle sandbox connections", done.endUsers(),
+                done.sampleDataSets());
+          }
+        })
+        .onFailure(e -> LOG.warn("Could not purge idle test end users: {}", e.getMessage())));
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(purgeTimer);
     return pool == null ? Future.succeededFuture() : pool.close();
   }
 
   @Override
   protected Future<ProviderReply> handle(ProviderRequest request) {
     UUID connectionId = connectionId(request);
-    return seeded(connectionId, request.endUserId()).compose(v -> switch (request.op()) {
+    return seeded(connectionId, request.resource(), request.endUserId()).compose(v -> switch (request.op()) {
       case LIST -> list(connectionId, request);
       case GET -> get(connectionId, request);
       case CREATE -> create(connectionId, request);
@@ -128,28 +153,29 @@ final class SandboxVerticle extends ProviderVerticle {
     return ProviderReply.record(record.toUnified(request.connectionId(), request.params().includeRemoteData()));
   }
 
-  /** Resolves once the connection's sample data exists; the first request for a connection writes it. */
-  private Future<Boolean> seeded(UUID connectionId, String endUserId) {
-    if (seeded.contains(connectionId)) {
+  /** Resolves once the resource's sample data exists for the connection; its first access writes it. */
+  private Future<Boolean> seeded(UUID connectionId, Resource resource, String endUserId) {
+    String key = connectionId + "/" + resource.wireName();
+    if (seeded.isFresh(key)) {
       return Future.succeededFuture(false);
     }
-    Future<Boolean> inFlight = seeding.get(connectionId);
+    Future<Boolean> inFlight = seeding.get(key);
     if (inFlight != null) {
       return inFlight;
     }
     // Without an end user the connection itself keys the data: still stable, just not shared.
     String seedKey = endUserId == null ? connectionId.toString() : endUserId;
-    Future<Boolean> seed = store.seedOnce(connectionId, () -> SandboxSeed.generate(seedKey))
+    Future<Boolean> seed = store.seedOnce(connectionId, resource, () -> SandboxSeed.generate(seedKey))
         .recover(failure -> Future.failedFuture(isMissingConnection(failure)
             ? new ApiException(ErrorCode.CONNECTION_NOT_FOUND, "Connection does not exist", SandboxModule.SLUG, null, null)
             : failure))
         .onComplete(done -> {
-          seeding.remove(connectionId);
+          seeding.remove(key);
           if (done.succeeded()) {
-            seeded.add(connectionId);
+            seeded.confirm(key);
           }
         });
-    seeding.put(connectionId, seed);
+    seeding.put(key, seed);
     return seed;
   }
 

@@ -98,7 +98,7 @@ class SandboxSeedingTest {
   }
 
   @Test
-  @DisplayName("ten concurrent first requests on a fresh connection, across two verticle instances, seed it exactly once")
+  @DisplayName("ten concurrent first contact lists on a fresh connection, across two verticle instances, seed its contacts exactly once and nothing else")
   void seededOnce(Vertx vertx, VertxTestContext ctx) throws Exception {
     SandboxConnection fresh = SandboxTestBed.newConnection("racer");
     // A second instance on the same address, as with several adapter nodes: the race crosses verticles.
@@ -110,7 +110,7 @@ class SandboxSeedingTest {
     // Waiting here is on the JUnit thread, never an event loop; the JDBC counts below need it.
     Future.join(firsts).transform(settled -> Future.succeededFuture()).toCompletionStage().toCompletableFuture()
         .get(60, TimeUnit.SECONDS);
-    long seeds = SandboxTestBed.count("SELECT count(*) FROM sandbox_seeds WHERE connection_id = ?", fresh.connectionId());
+    long seeds = SandboxTestBed.count("SELECT count(*) FROM sandbox_seeded_resources WHERE connection_id = ?", fresh.connectionId());
     long contacts = SandboxTestBed.count(
         "SELECT count(*) FROM sandbox_records WHERE connection_id = ? AND resource = 'contact'", fresh.connectionId());
     long records = SandboxTestBed.count("SELECT count(*) FROM sandbox_records WHERE connection_id = ?", fresh.connectionId());
@@ -119,7 +119,8 @@ class SandboxSeedingTest {
       assertThat(firsts).allMatch(f -> f.result().records().size() == 72 && f.result().nextCursor() == null);
       assertThat(seeds).isEqualTo(1);
       assertThat(contacts).isEqualTo(72);
-      assertThat(records).isEqualTo(SandboxSeed.generate("racer").size());
+      // lazily: the other resources' sample data waits for their first access
+      assertThat(records).isEqualTo(72);
       ctx.completeNow();
     });
   }

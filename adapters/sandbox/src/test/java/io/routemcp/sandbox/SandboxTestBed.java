@@ -81,6 +81,17 @@ final class SandboxTestBed {
     return new SandboxConnection(connection.toString(), org.toString(), endUserExternalId);
   }
 
+  /** Runs a statement about one connection with JDBC (its only parameter); from the test thread only. */
+  static void execute(String sql, String connectionId) {
+    try (Connection jdbc = DriverManager.getConnection(database().jdbcUrl(), "postgres", "postgres");
+        PreparedStatement s = jdbc.prepareStatement(sql)) {
+      s.setObject(1, UUID.fromString(connectionId));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Runs a count query with JDBC; from the test thread only. */
   static long count(String sql, String connectionId) {
     try (Connection jdbc = DriverManager.getConnection(database().jdbcUrl(), "postgres", "postgres");

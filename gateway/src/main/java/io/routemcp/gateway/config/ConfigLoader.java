@@ -86,7 +86,8 @@ public final class ConfigLoader {
         devMode,
         Map.copyOf(providers),
         OperationsSettings.fromEnv(env),
-        origins("ROUTEMCP_MCP_ALLOWED_ORIGINS", env.get("ROUTEMCP_MCP_ALLOWED_ORIGINS"), json.getJsonArray("mcpAllowedOrigins", new JsonArray())));
+        origins("ROUTEMCP_MCP_ALLOWED_ORIGINS", env.get("ROUTEMCP_MCP_ALLOWED_ORIGINS"), json.getJsonArray("mcpAllowedOrigins", new JsonArray())),
+        TestEnvironmentSettings.fromEnv(env, providerSlugs));
   }
 
   /** A comma-separated list from the environment, or the file's array; each must be an origin such as https://app.example.com. */

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param masterKey base64 of 32 bytes; null only where {@link #devMode()} allows a generated one
  * @param edge timeouts and bounds of both HTTP servers, and the shutdown grace period
  * @param mcpAllowedOrigins the browser origins the MCP endpoint accepts; a request with any other Origin is refused
+ * @param testEnvironment how many test end users an organization may have and how long idle ones are kept
  * @param devMode true when running on the embedded database or as the demo: a missing master key
  *     is generated and kept in the data directory instead of refusing to start
  */
@@ -32,7 +33,8 @@ public record GatewayConfig(
     boolean devMode,
     Map<String, ProviderSettings> providers,
     OperationsSettings operations,
-    List<String> mcpAllowedOrigins) {
+    List<String> mcpAllowedOrigins,
+    TestEnvironmentSettings testEnvironment) {
 
   public ProviderSettings provider(String slug) {
     return providers.getOrDefault(slug, ProviderSettings.NONE);
@@ -40,7 +42,7 @@ public record GatewayConfig(
 
   public GatewayConfig withMasterKey(String key) {
     return new GatewayConfig(httpPort, httpInstances, dataDir, databaseUrl, adminToken, key, publicUrl, connectPort,
-        providerTimeoutMs, cluster, edge, devMode, providers, operations, mcpAllowedOrigins);
+        providerTimeoutMs, cluster, edge, devMode, providers, operations, mcpAllowedOrigins, testEnvironment);
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.routemcp.gateway.auth.ApiPrincipal;
 import io.routemcp.kit.connect.ConnectionEvent;
+import io.routemcp.kit.error.ApiException;
+import io.routemcp.kit.error.ErrorCode;
 import io.routemcp.kit.provider.ProviderCatalogue;
 import io.routemcp.kit.provider.ProviderDescriptor;
 import io.routemcp.kit.provider.ProviderModule;
@@ -39,15 +41,21 @@ public final class ConnectionDirectory {
       WHERE e.organization_id = $1 AND e.environment = $2 AND e.external_id = $3
       ORDER BY c.created_at, c.id""";
 
+  /** Keeps this lock apart from other advisory locks keyed by organization. */
+  private static final long TEST_END_USERS_LOCK = 0x7e57_e4d0_5e45_0001L;
+
   private final Pool pool;
+  private final int maxTestEndUsersPerOrg;
   private final List<String> testEnvironmentProviders;
   private final Cache<String, EndUserConnections> cache = Caffeine.newBuilder()
       .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
   private final Map<String, Future<EndUserConnections>> inFlight = new HashMap<>();
   private MessageConsumer<JsonObject> events;
 
-  public ConnectionDirectory(Pool pool, ProviderCatalogue catalogue) {
+  /** @param maxTestEndUsersPerOrg how many test end users one organization may have; a new one beyond is refused */
+  public ConnectionDirectory(Pool pool, ProviderCatalogue catalogue, int maxTestEndUsersPerOrg) {
     this.pool = pool;
+    this.maxTestEndUsersPerOrg = maxTestEndUsersPerOrg;
     this.testEnvironmentProviders = catalogue.modules().stream()
         .map(ProviderModule::descriptor)
         .filter(ProviderDescriptor::connectsEveryTestEndUser)
@@ -92,13 +100,39 @@ public final class ConnectionDirectory {
   }
 
   private Future<Void> ensureTestEndUser(SqlConnection conn, UUID orgId, String externalId) {
-    return conn.preparedQuery("""
-            INSERT INTO end_users (id, organization_id, environment, external_id) VALUES ($1, $2, 'test', $3)
-            ON CONFLICT (organization_id, environment, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
-            RETURNING id""")
-        .execute(Tuple.of(UUID.randomUUID(), orgId, externalId))
-        .compose(rows -> connectTestEndUser(conn, orgId, rows.iterator().next().getUUID("id")))
-        .mapEmpty();
+    return conn.preparedQuery("SELECT id FROM end_users WHERE organization_id = $1 AND environment = 'test' AND external_id = $2")
+        .execute(Tuple.of(orgId, externalId))
+        .compose(found -> found.rowCount() > 0
+            ? connectTestEndUser(conn, orgId, found.iterator().next().getUUID("id"))
+            : createTestEndUser(conn, orgId, externalId));
+  }
+
+  /**
+   * Creates the end user unless the organization has reached its limit. The transaction-scoped
+   * lock on the organization makes counting and inserting one step across nodes, and is only
+   * taken for a new end user.
+   */
+  private Future<Void> createTestEndUser(SqlConnection conn, UUID orgId, String externalId) {
+    return conn.preparedQuery("SELECT pg_advisory_xact_lock($1)")
+        .execute(Tuple.of(TEST_END_USERS_LOCK ^ orgId.getMostSignificantBits() ^ orgId.getLeastSignificantBits()))
+        // a racing request for the same end user may have created it while this one waited for the lock
+        .compose(locked -> conn.preparedQuery("SELECT count(*) AS n, coalesce(bool_or(external_id = $2), false) AS present "
+                + "FROM end_users WHERE organization_id = $1 AND environment = 'test'")
+            .execute(Tuple.of(orgId, externalId)))
+        .compose(counted -> {
+          Row row = counted.iterator().next();
+          if (!row.getBoolean("present") && row.getLong("n") >= maxTestEndUsersPerOrg) {
+            return Future.failedFuture(new ApiException(ErrorCode.TEST_END_USER_LIMIT_REACHED,
+                "This organization already has " + maxTestEndUsersPerOrg + " test end users; use an existing X-End-User-Id "
+                    + "(idle ones are removed after a while)"));
+          }
+          return conn.preparedQuery("""
+                  INSERT INTO end_users (id, organization_id, environment, external_id) VALUES ($1, $2, 'test', $3)
+                  ON CONFLICT (organization_id, environment, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
+                  RETURNING id""")
+              .execute(Tuple.of(UUID.randomUUID(), orgId, externalId))
+              .compose(rows -> connectTestEndUser(conn, orgId, rows.iterator().next().getUUID("id")));
+        });
   }
 
   /** The providers' own migrations hold the unique index that makes this once per end user on any node. */

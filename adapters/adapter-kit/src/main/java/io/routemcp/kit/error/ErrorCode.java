@@ -26,6 +26,8 @@ public record ErrorCode(String code, int status) {
   public static final ErrorCode CONFLICT = new ErrorCode("CONFLICT", 409);
   public static final ErrorCode IDEMPOTENCY_CONFLICT = new ErrorCode("IDEMPOTENCY_CONFLICT", 409);
   public static final ErrorCode IDEMPOTENCY_KEY_REUSED = new ErrorCode("IDEMPOTENCY_KEY_REUSED", 422);
+  /** A new test-environment end user beyond the organization's limit; existing ones keep working. */
+  public static final ErrorCode TEST_END_USER_LIMIT_REACHED = new ErrorCode("TEST_END_USER_LIMIT_REACHED", 403);
   public static final ErrorCode PAYLOAD_TOO_LARGE = new ErrorCode("PAYLOAD_TOO_LARGE", 413);
   public static final ErrorCode PROVIDER_RATE_LIMITED = new ErrorCode("PROVIDER_RATE_LIMITED", 429);
   public static final ErrorCode PROVIDER_AUTH_FAILED = new ErrorCode("PROVIDER_AUTH_FAILED", 401);
