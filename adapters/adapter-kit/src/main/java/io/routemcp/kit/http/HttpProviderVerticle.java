@@ -17,6 +17,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -273,12 +274,17 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
     return json == null ? null : errorMessage(json);
   }
 
+  /** The error body as an object; a provider answering a bare array of errors gets it as {@code {"errors": [...]}}. */
   private static JsonObject jsonOrNull(Buffer body) {
     if (body == null || body.length() == 0) {
       return null;
     }
     try {
-      return new JsonObject(body);
+      Object json = Json.decodeValue(body);
+      if (json instanceof JsonArray errors) {
+        return new JsonObject().put("errors", errors);
+      }
+      return json instanceof JsonObject object ? object : null;
     } catch (RuntimeException notJson) {
       return null;
     }
