@@ -105,19 +105,21 @@ public final class CredentialsVerticle extends VerticleBase {
     if (connectionId == null || orgId == null) {
       return Future.failedFuture(connectionNotFound());
     }
+    String stale = request.staleAccessToken();
     Credentials cached = cache.get(connectionId, orgId, Instant.now());
-    if (cached != null) {
+    if (cached != null && !isStale(cached.accessToken(), stale)) {
       return Future.succeededFuture(cached);
     }
     return store.find(connectionId, orgId).compose(connection -> {
       if (connection == null) {
         return Future.failedFuture(connectionNotFound());
       }
-      return usable(connection);
+      return usable(connection, stale);
     });
   }
 
-  private Future<Credentials> usable(ConnectionRecord connection) {
+  /** @param stale a token the provider refused as expired, or null */
+  private Future<Credentials> usable(ConnectionRecord connection, String stale) {
     if (connection.needsReauth()) {
       return Future.failedFuture(needsReauth(connection));
     }
@@ -130,14 +132,14 @@ public final class CredentialsVerticle extends VerticleBase {
       cache.put(connection.id(), connection.orgId(), credentials, Instant.MAX);
       return Future.succeededFuture(credentials);
     }
-    if (isFresh(connection.tokenExpiresAt())) {
+    if (isFresh(connection.tokenExpiresAt()) && !isStale(secret.accessToken(), stale)) {
       return Future.succeededFuture(remember(connection, secret.accessToken()));
     }
-    return refreshOnce(connection);
+    return refreshOnce(connection, stale);
   }
 
   /** Every request for this connection on this node waits on the same refresh. */
-  private Future<Credentials> refreshOnce(ConnectionRecord connection) {
+  private Future<Credentials> refreshOnce(ConnectionRecord connection, String stale) {
     Future<Credentials> pending = refreshesInFlight.get(connection.id());
     if (pending != null) {
       return pending;
@@ -146,7 +148,7 @@ public final class CredentialsVerticle extends VerticleBase {
     refreshesInFlight.put(connection.id(), promise.future());
     Future<Credentials> refresh;
     try {
-      refresh = refreshUnderClusterLock(connection);
+      refresh = refreshUnderClusterLock(connection, stale);
     } catch (RuntimeException e) {
       refresh = Future.failedFuture(e);
     }
@@ -157,7 +159,7 @@ public final class CredentialsVerticle extends VerticleBase {
     return promise.future();
   }
 
-  private Future<Credentials> refreshUnderClusterLock(ConnectionRecord seen) {
+  private Future<Credentials> refreshUnderClusterLock(ConnectionRecord seen, String stale) {
     return vertx.sharedData()
         .getLockWithTimeout(LOCK_PREFIX + seen.id(), config.refreshLockTimeoutMs())
         .transform(acquired -> {
@@ -168,7 +170,7 @@ public final class CredentialsVerticle extends VerticleBase {
           Lock lock = acquired.result();
           Future<Credentials> work;
           try {
-            work = store.find(seen.id(), seen.orgId()).compose(this::refreshIfStillDue);
+            work = store.find(seen.id(), seen.orgId()).compose(current -> refreshIfStillDue(current, stale));
           } catch (RuntimeException e) {
             work = Future.failedFuture(e);
           }
@@ -176,8 +178,11 @@ public final class CredentialsVerticle extends VerticleBase {
         });
   }
 
-  /** Runs holding the lock, on the row as it is now: another node may have refreshed meanwhile. */
-  private Future<Credentials> refreshIfStillDue(ConnectionRecord current) {
+  /**
+   * Runs holding the lock, on the row as it is now: another node may have refreshed meanwhile. A
+   * token the provider refused is refreshed whatever its expiry, unless the row already holds another.
+   */
+  private Future<Credentials> refreshIfStillDue(ConnectionRecord current, String stale) {
     if (current == null) {
       return Future.failedFuture(connectionNotFound());
     }
@@ -185,7 +190,7 @@ public final class CredentialsVerticle extends VerticleBase {
       return Future.failedFuture(needsReauth(current));
     }
     StoredSecret secret = config.vault().decrypt(current.id().toString(), current.credentials());
-    if (isFresh(current.tokenExpiresAt())) {
+    if (isFresh(current.tokenExpiresAt()) && !isStale(secret.accessToken(), stale)) {
       return Future.succeededFuture(remember(current, secret.accessToken()));
     }
     ProviderSettings provider = config.providers().get(current.provider());
@@ -277,6 +282,11 @@ public final class CredentialsVerticle extends VerticleBase {
 
   private static boolean isFresh(Instant expiresAt) {
     return expiresAt == null || expiresAt.isAfter(Instant.now().plus(REFRESH_MARGIN));
+  }
+
+  /** Whether the token is the one a provider refused as expired. */
+  private static boolean isStale(String accessToken, String stale) {
+    return stale != null && stale.equals(accessToken);
   }
 
   private static boolean isStillUsable(Instant expiresAt) {

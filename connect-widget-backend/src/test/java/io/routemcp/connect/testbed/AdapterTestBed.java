@@ -155,6 +155,11 @@ public abstract class AdapterTestBed<S extends ProviderSimulator> {
         .map(view -> view.getString("id"));
   }
 
+  /** Deletes a connection as its operator would: the vault revokes it at the provider first. */
+  protected Future<Void> deleteConnection(String connection) {
+    return connections.delete(orgId, Environment.TEST.wireName(), connection);
+  }
+
   /** What the vault stores for a connection, decrypted. Blocking JDBC: on the test thread or in executeBlocking. */
   protected static StoredSecret storedSecret(String connection) {
     return CredentialVault.fromBase64(MASTER_KEY).decrypt(connection, database.credentials(connection));

@@ -66,6 +66,7 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   private OutboundGuard guard;
   private CredentialsClient credentials;
   private ProviderFailures failures;
+  private StaleTokenAnswer staleTokenAnswer;
 
   protected HttpProviderVerticle(JsonObject config) {
     this.config = config == null ? new JsonObject() : config;
@@ -135,6 +136,7 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   protected Future<?> setUp() {
     settings = HttpSettings.fromConfig(config, descriptor().raw().getString("apiBaseUrl"));
     failures = new ProviderFailures(descriptor().slug(), descriptor().name());
+    staleTokenAnswer = StaleTokenAnswer.fromDescriptor(descriptor().raw());
     // every end user of a provider usually shares one API host: the default pool of 5 would queue them
     client = WebClient.create(vertx, new WebClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutMs()))
@@ -335,7 +337,7 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
       http.putHeader(header.getKey(), header.getValue());
     }
     http.putHeader("Accept", "application/json");
-    authorize(http, call.credentials());
+    authorize(http, request.credentials());
     Future<HttpResponse<Buffer>> sent = request.body() == null ? http.send() : http.sendJson(request.body());
     return sent.compose(response -> response.statusCode() >= 500
         ? Future.failedFuture(new ServerError(response.statusCode()))
@@ -344,7 +346,7 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
 
   private String url(ProviderHttpRequest request) {
     String path = request.path();
-    return path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl(request.call().credentials()) + path;
+    return path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl(request.credentials()) + path;
   }
 
   /** The host a URL names, lower-cased, or the URL itself when it has none (the request then fails as unreachable). */
@@ -360,7 +362,12 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
   private void answered(ProviderHttpRequest request, int attempt, HttpResponse<Buffer> response, Promise<JsonObject> result) {
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
-      status = effectiveStatus(status, jsonOrNull(response.body()));
+      JsonObject error = jsonOrNull(response.body());
+      if (staleTokenAnswer != null && !request.refreshed() && staleTokenAnswer.matches(status, error)) {
+        refreshAndRetry(request, attempt, result);
+        return;
+      }
+      status = effectiveStatus(status, error);
     }
     if (status >= 200 && status < 300) {
       Buffer body = response.body();
@@ -382,17 +389,38 @@ public abstract class HttpProviderVerticle extends ProviderVerticle {
     result.fail(failures.forStatus(status, errorMessage(response.body()), request.call()));
   }
 
+  /**
+   * The provider called the token over: ask connect for a new one, naming the refused token so the
+   * connection is refreshed once however many requests saw it, then send this request once more.
+   */
+  private void refreshAndRetry(ProviderHttpRequest request, int attempt, Promise<JsonObject> result) {
+    ProviderRequest unified = request.call().request();
+    request.markRefreshed();
+    credentials.fetch(new CredentialsRequest(unified.connectionId(), unified.orgId(), request.credentials().accessToken()),
+            descriptor().slug())
+        .onSuccess(fresh -> {
+          request.credentials(fresh);
+          attempt(request, attempt, result);
+        })
+        .onFailure(result::fail);
+  }
+
   private String errorMessage(Buffer body) {
     JsonObject json = jsonOrNull(body);
     return json == null ? null : errorMessage(json);
   }
 
+  /** The error body as an object; a provider answering a bare array of errors gets it as {@code {"errors": [...]}}. */
   private static JsonObject jsonOrNull(Buffer body) {
     if (body == null || body.length() == 0) {
       return null;
     }
     try {
-      return new JsonObject(body);
+      Object json = Json.decodeValue(body);
+      if (json instanceof JsonArray errors) {
+        return new JsonObject().put("errors", errors);
+      }
+      return json instanceof JsonObject object ? object : null;
     } catch (RuntimeException notJson) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.routemcp.kit.http;
 
+import io.routemcp.kit.connect.Credentials;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +25,8 @@ public final class ProviderHttpRequest {
   private final List<Map.Entry<String, String>> headers = new ArrayList<>(2);
   private Object body;
   private boolean idempotent;
+  private Credentials credentials;
+  private boolean refreshed;
 
   ProviderHttpRequest(HttpProviderVerticle verticle, ProviderCall call, HttpMethod method, String path) {
     this.verticle = verticle;
@@ -31,6 +34,7 @@ public final class ProviderHttpRequest {
     this.method = method;
     this.path = path;
     this.idempotent = call.idempotent();
+    this.credentials = call.credentials();
   }
 
   /** Adds a query parameter (encoded when sent); null values are left out. */
@@ -95,5 +99,23 @@ public final class ProviderHttpRequest {
 
   boolean idempotent() {
     return idempotent;
+  }
+
+  /** The credential sent: the call's, or the one a refresh brought. */
+  Credentials credentials() {
+    return credentials;
+  }
+
+  void credentials(Credentials fresh) {
+    this.credentials = fresh;
+  }
+
+  /** Whether this request already had its token refreshed: it is retried once, not again. */
+  boolean refreshed() {
+    return refreshed;
+  }
+
+  void markRefreshed() {
+    this.refreshed = true;
   }
 }
