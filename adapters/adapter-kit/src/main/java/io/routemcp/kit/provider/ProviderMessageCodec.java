@@ -13,6 +13,11 @@ import java.util.function.Function;
  */
 final class ProviderMessageCodec<T> implements MessageCodec<T, T> {
 
+  static final ProviderMessageCodec<ProviderRequest> REQUESTS =
+      new ProviderMessageCodec<>(ProviderRequest.class, ProviderRequest::toJson, ProviderRequest::fromJson);
+  static final ProviderMessageCodec<ProviderReply> REPLIES =
+      new ProviderMessageCodec<>(ProviderReply.class, ProviderReply::toJson, ProviderReply::fromJson);
+
   private final Class<T> type;
   private final Function<T, JsonObject> toJson;
   private final Function<JsonObject, T> fromJson;
@@ -26,10 +31,8 @@ final class ProviderMessageCodec<T> implements MessageCodec<T, T> {
   /** Once per event bus, from whichever of the gateway or a provider verticle starts first. */
   static synchronized void registerOn(EventBus bus) {
     try {
-      bus.registerDefaultCodec(ProviderRequest.class,
-          new ProviderMessageCodec<>(ProviderRequest.class, ProviderRequest::toJson, ProviderRequest::fromJson));
-      bus.registerDefaultCodec(ProviderReply.class,
-          new ProviderMessageCodec<>(ProviderReply.class, ProviderReply::toJson, ProviderReply::fromJson));
+      bus.registerDefaultCodec(ProviderRequest.class, REQUESTS);
+      bus.registerDefaultCodec(ProviderReply.class, REPLIES);
     } catch (IllegalStateException alreadyRegistered) {
       // another client or verticle of this Vert.x instance registered both
     }
