@@ -81,7 +81,7 @@ API_PORT=$(free_port); CONNECT_PORT=$(free_port)
 ADMIN=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
 ROUTEMCP_HTTP_PORT=$API_PORT ROUTEMCP_CONNECT_PORT=$CONNECT_PORT ROUTEMCP_DATA_DIR="$WORK/data" ROUTEMCP_ADMIN_TOKEN=$ADMIN \
 ROUTEMCP_PROVIDER_HUBSPOT_API_BASE_URL="http://127.0.0.1:$PROVIDER_PORT" \
-  java ${ROUTEMCP_BENCH_JAVA_OPTS:-} -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
+ROUTEMCP_JAR="$GATEWAY_JAR" ROUTEMCP_JAVA_OPTS="${ROUTEMCP_BENCH_JAVA_OPTS:-}" ./routemcp > "$WORK/gateway.log" 2>&1 &
 GATEWAY=$!; PIDS+=($GATEWAY)
 for _ in $(seq 1 120); do grep -q "RouteMCP listening on" "$WORK/gateway.log" && break; sleep 0.5; done
 admin() { curl -sf -X "$1" "http://127.0.0.1:$API_PORT$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
@@ -125,4 +125,4 @@ printf '%-28s %10s %9s %9s %11s %9s %8s\n' "path" "req/s" "p50" "p99" "p50 1c" "
 row "nginx proxy_pass (HubSpot)" "http://127.0.0.1:$PROXY_PORT/crm/v3/objects/contacts" "" nginx
 row "gateway HubSpot contacts" "$HUBSPOT" "$LIVE" gateway
 row "gateway sandbox contacts" "$SANDBOX" "$TEST" gateway
-echo "gateway RSS after load: $(rss_mb) MB (java ${ROUTEMCP_BENCH_JAVA_OPTS:-default heap})"
+echo "gateway RSS after load: $(rss_mb) MB (./routemcp ${ROUTEMCP_BENCH_JAVA_OPTS:-})"

@@ -16,9 +16,10 @@ public final class Envelope {
     return send(ctx, status, body);
   }
 
+  /** Encoded by Jackson's UTF-8 generator straight into a buffer: no intermediate String of the whole page. */
   private static Future<Void> send(RoutingContext ctx, int status, JsonObject body) {
     return IdempotencyHandler.settle(ctx, status, body)
-        .compose(v -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode()));
+        .compose(v -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toBuffer()));
   }
 
   public static Future<Void> error(RoutingContext ctx, ApiException error) {

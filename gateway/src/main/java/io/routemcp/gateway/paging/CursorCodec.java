@@ -31,6 +31,8 @@ public final class CursorCodec {
 
   private final SecretKeySpec key;
   private final SecureRandom random = new SecureRandom();
+  /** Looking a Cipher up by name costs more than sealing a cursor; one per thread, as it is not thread-safe. */
+  private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(CursorCodec::newCipher);
 
   public CursorCodec(byte[] secret) {
     this.key = new SecretKeySpec(deriveKey(secret), "AES");
@@ -77,12 +79,20 @@ public final class CursorCodec {
     return cursor;
   }
 
-  /** A Cipher is not thread-safe and cheap to make, so each call has its own. */
+  /** Every init sets a fresh nonce, so a reused instance carries nothing from the previous cursor. */
   private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    Cipher cipher = ciphers.get();
     cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
     cipher.updateAAD(ASSOCIATED_DATA);
     return cipher;
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM unavailable", e);
+    }
   }
 
   /** HMAC-SHA256 of a fixed label: the server secret itself is never used as a key for two purposes. */

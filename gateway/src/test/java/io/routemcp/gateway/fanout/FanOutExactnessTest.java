@@ -51,9 +51,9 @@ class FanOutExactnessTest {
     // one consumer per slug serves whatever scenario currently registered that slug
     for (int i = 0; i < 6; i++) {
       String slug = "synthetic-" + i;
-      vertx.eventBus().<JsonObject>consumer(ProviderRequest.address(slug), message -> {
+      vertx.eventBus().<ProviderRequest>consumer(ProviderRequest.address(slug), message -> {
         Synthetic source = sources.get(slug);
-        ProviderRequest request = ProviderRequest.fromJson(message.body());
+        ProviderRequest request = message.body();
         if (random.nextDouble() < source.failureRate()) {
           message.reply(new ApiException(ErrorCode.PROVIDER_UNAVAILABLE, "flaky", slug, null, null).toReplyException());
           return;
@@ -65,7 +65,7 @@ class FanOutExactnessTest {
           records.add(new JsonObject().put("id", slug + "-" + n).put("provider", slug).put("connection_id", "c-" + slug));
         }
         String next = offset + count < source.size() ? String.valueOf(offset + count) : null;
-        message.reply(ProviderReply.page(records, next).toJson());
+        message.reply(ProviderReply.page(records, next));
       });
     }
     FanOut fanOut = new FanOut(new ProviderClient(vertx, 5_000));

@@ -34,6 +34,8 @@ public final class DatabasePool {
     Map<String, String> properties = new HashMap<>(connect.getProperties());
     properties.put("statement_timeout", String.valueOf(STATEMENT_TIMEOUT_MS));
     connect.setProperties(properties);
+    // one round trip per query instead of prepare + execute
+    connect.setCachePreparedStatements(true);
     Pool pool = PgBuilder.pool()
         .with(new PoolOptions()
             .setMaxSize(maxSize)

@@ -4,7 +4,7 @@ import io.routemcp.kit.error.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.eventbus.Message;
 
 /**
  * The only way to call a provider verticle: typed messages and an explicit send timeout. On a
@@ -29,14 +29,15 @@ public final class ProviderClient {
     this.vertx = vertx;
     this.options = new DeliveryOptions().setSendTimeout(timeoutMillis).setLocalOnly(localOnly);
     this.listener = listener;
+    ProviderMessageCodec.registerOn(vertx.eventBus());
   }
 
   /** Fails only with {@link ApiException}. */
   public Future<ProviderReply> send(String providerSlug, ProviderRequest request) {
     long started = System.nanoTime();
     return vertx.eventBus()
-        .<JsonObject>request(ProviderRequest.address(providerSlug), request.toJson(), options)
-        .map(message -> ProviderReply.fromJson(message.body()))
+        .<ProviderReply>request(ProviderRequest.address(providerSlug), request, options)
+        .map(Message::body)
         .recover(failure -> Future.failedFuture(ApiException.from(failure, providerSlug)))
         .andThen(outcome -> listener.completed(providerSlug, request, System.nanoTime() - started,
             outcome.failed() ? (ApiException) outcome.cause() : null));

@@ -14,16 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of every provider verticle: consumes {@code routemcp.provider.<slug>}, decodes the typed
- * request, refuses what the descriptor does not support, and encodes the outcome. Subclasses
- * only implement {@link #handle}; those with an API of their own also {@link #passthrough}
- * (on {@code routemcp.provider.<slug>.passthrough}).
+ * Base of every provider verticle: consumes the typed requests of {@code routemcp.provider.<slug>},
+ * refuses what the descriptor does not support, and replies with the outcome. Subclasses only
+ * implement {@link #handle}; those with an API of their own also {@link #passthrough} (on
+ * {@code routemcp.provider.<slug>.passthrough}).
  */
 public abstract class ProviderVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderVerticle.class);
 
-  private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<ProviderRequest> consumer;
   private MessageConsumer<JsonObject> passthroughConsumer;
 
   protected abstract ProviderDescriptor descriptor();
@@ -44,6 +44,7 @@ public abstract class ProviderVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    ProviderMessageCodec.registerOn(vertx.eventBus());
     return setUp().compose(v -> {
       consumer = vertx.eventBus().consumer(ProviderRequest.address(descriptor().slug()), this::onMessage);
       passthroughConsumer = vertx.eventBus().consumer(PassthroughRequest.address(descriptor().slug()), this::onPassthrough);
@@ -51,17 +52,9 @@ public abstract class ProviderVerticle extends VerticleBase {
     });
   }
 
-  private void onMessage(Message<JsonObject> message) {
+  private void onMessage(Message<ProviderRequest> message) {
     String slug = descriptor().slug();
-    ProviderRequest request;
-    try {
-      request = ProviderRequest.fromJson(message.body());
-    } catch (RuntimeException e) {
-      LOG.error("Malformed provider request on {}: {}", slug, e.getMessage());
-      message.reply(new ApiException(ErrorCode.INTERNAL_ERROR, "Malformed provider request", slug, null, null)
-          .toReplyException());
-      return;
-    }
+    ProviderRequest request = message.body();
     if (!descriptor().supports(request.resource(), request.op())) {
       message.reply(new ApiException(ErrorCode.RESOURCE_NOT_SUPPORTED,
           descriptor().name() + " does not support " + request.op().wireName() + " on " + request.resource().wireName(),
@@ -76,7 +69,7 @@ public abstract class ProviderVerticle extends VerticleBase {
     }
     outcome.onComplete(reply -> {
       if (reply.succeeded()) {
-        message.reply(reply.result().toJson());
+        message.reply(reply.result());
       } else {
         message.reply(toApiException(request, reply.cause()).toReplyException());
       }
