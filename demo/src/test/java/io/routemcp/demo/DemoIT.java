@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import io.routemcp.gateway.connect.HeadlessChromium;
+import io.routemcp.simulators.SimulatorModule;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ class DemoIT {
       page.locator("#connect").click();
       FrameLocator widget = page.frameLocator("#routemcp-connect-frame");
       widget.locator("[data-provider=\"hubspot\"]").waitFor();
-      assertThat(widget.locator("[data-provider]").count()).as("every simulated provider is offered").isEqualTo(4);
+      assertThat(widget.locator("[data-provider]").count()).as("every simulated provider is offered").isEqualTo(SimulatorModule.all().size());
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("demo-widget.png")));
       Page popup = context.waitForPage(() -> widget.locator("[data-provider=\"hubspot\"]").click());
       popup.locator("#allow").click();

@@ -62,10 +62,7 @@ class DatabaseRecoveryIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (gateway != null && gateway.isAlive()) {
-      gateway.destroy();
-      gateway.waitFor(30, TimeUnit.SECONDS);
-    }
+    JarProcess.stop(gateway);
   }
 
   @Test

@@ -47,6 +47,14 @@ public final class JarProcess {
     throw new IllegalStateException("gateway did not start: " + Files.readString(log));
   }
 
+  /** Stops the gateway as SIGTERM would and waits for it, when it is still running. */
+  public static void stop(Process gateway) throws InterruptedException {
+    if (gateway != null && gateway.isAlive()) {
+      gateway.destroy();
+      gateway.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

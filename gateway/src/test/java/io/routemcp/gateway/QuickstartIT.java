@@ -49,10 +49,7 @@ class QuickstartIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (gateway != null && gateway.isAlive()) {
-      gateway.destroy();
-      gateway.waitFor(30, TimeUnit.SECONDS);
-    }
+    JarProcess.stop(gateway);
   }
 
   @Test

@@ -60,10 +60,7 @@ class McpServerIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (gateway != null && gateway.isAlive()) {
-      gateway.destroy();
-      gateway.waitFor(30, TimeUnit.SECONDS);
-    }
+    JarProcess.stop(gateway);
   }
 
   @Test
